@@ -1,0 +1,78 @@
+package dev.modelcards;
+
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed handle or hub URL: {@code publisher/collection/name/head[/version]}. Parsing only checks the
+ * form; {@link Registry} decides whether the model exists.
+ *
+ * @param base    the handle without version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector}
+ * @param version the version, or empty for "latest"
+ */
+record HandleRef(String base, OptionalInt version) {
+    private static final Pattern URL_PREFIX = Pattern.compile("^https?://[^/]+/");
+    private static final Pattern SEGMENT = Pattern.compile("[a-z0-9_.-]+");
+
+    /** Parses a handle or URL, throwing {@link LookupException} saying what is malformed. */
+    static HandleRef parse(String input) {
+        if (input == null || input.isBlank()) {
+            throw new LookupException("empty handle; expected e.g. google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        }
+        String s = input.strip();
+        Matcher url = URL_PREFIX.matcher(s);
+        if (url.find()) {
+            s = s.substring(url.end());
+            int cut = indexOfAny(s, "?#");
+            if (cut >= 0) {
+                s = s.substring(0, cut);
+            }
+        }
+        if (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        String[] parts = s.split("/", -1);
+        if (parts.length != 4 && parts.length != 5) {
+            throw new LookupException("'" + printable(input) + "' is not a handle; expected publisher/collection/"
+                    + "name/head[/version], e.g. google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        }
+        for (int i = 0; i < 4; i++) {
+            if (!SEGMENT.matcher(parts[i]).matches() || parts[i].equals(".") || parts[i].equals("..")) {
+                throw new LookupException("'" + printable(input) + "': segment " + (i + 1) + " '" + printable(parts[i])
+                        + "' must match [a-z0-9_.-]+ and not be '.' or '..'");
+            }
+        }
+        String base = String.join("/", parts[0], parts[1], parts[2], parts[3]);
+        if (parts.length == 4) {
+            return new HandleRef(base, OptionalInt.empty());
+        }
+        if (!parts[4].matches("[1-9][0-9]{0,5}")) {
+            throw new LookupException("'" + printable(input) + "': version '" + printable(parts[4])
+                    + "' must be a positive whole number");
+        }
+        return new HandleRef(base, OptionalInt.of(Integer.parseInt(parts[4])));
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Escapes control and non-ASCII characters so a message shows exactly what was given. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(200).forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7f) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(String.format("\\u%04X", cp));
+            }
+        });
+        return b.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.modelcards;
+
+import dev.modelcards.catalog.Catalog;
+import dev.modelcards.catalog.VersionSpec;
+import java.util.List;
+
+/**
+ * One published model: a {@link Variant} at one version, i.e. one card. Immutable; equal when the
+ * handles are equal.
+ */
+public final class ModelVersion {
+    private final Variant variant;
+    private final VersionSpec spec;
+    private final Catalog.FormatSpec format;
+
+    ModelVersion(Variant variant, VersionSpec spec, Catalog.FormatSpec format) {
+        this.variant = variant;
+        this.spec = spec;
+        this.format = format;
+    }
+
+    /** The variant this is a version of. */
+    public Variant variant() {
+        return variant;
+    }
+
+    /** The version as the catalog declares it (changelog entries, metadata, requirements). */
+    public VersionSpec spec() {
+        return spec;
+    }
+
+    /** The serialization format, e.g. TF2 SavedModel. */
+    public Catalog.FormatSpec format() {
+        return format;
+    }
+
+    /** The version number. */
+    public int number() {
+        return spec.version();
+    }
+
+    /** The handle with version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector/4}. */
+    public String handle() {
+        return variant.handle() + "/" + number();
+    }
+
+    /** The URL, e.g. {@code https://tfhub.dev/google/imagenet/mobilenet_v2_075_96/feature_vector/4}. */
+    public String url() {
+        return variant.hubUrl() + "/" + handle();
+    }
+
+    /** Whether no later version of this variant is published. */
+    public boolean isLatest() {
+        return variant.latest().number() == number();
+    }
+
+    /**
+     * The changelog a card of this version prints: every published version up to and including this
+     * one, oldest first.
+     */
+    public List<VersionSpec> changelog() {
+        return variant.versions().stream().filter(v -> v.number() <= number()).map(ModelVersion::spec).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelVersion m && m.handle().equals(handle());
+    }
+
+    @Override
+    public int hashCode() {
+        return handle().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return handle();
+    }
+}

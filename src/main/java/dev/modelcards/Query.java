@@ -1,0 +1,258 @@
+package dev.modelcards;
+
+import dev.modelcards.catalog.Hints;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A filter-and-order query over a {@link Registry}'s variants. Immutable: every method returns a new
+ * query, so a query can be shared and refined from several threads.
+ *
+ * <pre>{@code
+ * List<Variant> small = registry.query().family("mobilenet_v2").maxParams(2.0).orderBy(Query.Order.TOP1, true).list();
+ * Variant best = registry.query().head("feature_vector").resolution(128).maxMacs(100).best();
+ * }</pre>
+ *
+ * A query that matches nothing explains itself ({@link #explain()}, and the message of
+ * {@link LookupException} from {@link #best()}): how many candidates each filter removed and the
+ * nearest values that exist.
+ */
+public final class Query {
+
+    /** What results can be ordered by; ties are always broken by handle, so the order is total. */
+    public enum Order {
+        /** Handle, alphabetically. */
+        HANDLE(Comparator.comparing(Variant::handle)),
+        /** Top-1 accuracy. */
+        TOP1(Comparator.comparing((Variant v) -> v.metrics().top1())),
+        /** Top-5 accuracy. */
+        TOP5(Comparator.comparing((Variant v) -> v.metrics().top5())),
+        /** Multiply-accumulates. */
+        MACS(Comparator.comparing((Variant v) -> v.metrics().macsMillions())),
+        /** Parameters. */
+        PARAMS(Comparator.comparing((Variant v) -> v.metrics().paramsMillions())),
+        /** Input resolution. */
+        RESOLUTION(Comparator.comparingInt(Variant::resolution)),
+        /** Depth multiplier. */
+        MULTIPLIER(Comparator.comparing(Variant::multiplier));
+
+        private final Comparator<Variant> comparator;
+
+        Order(Comparator<Variant> comparator) {
+            this.comparator = comparator;
+        }
+    }
+
+    /** One filter: its description, its test, and how to describe the nearest values that exist. */
+    private record Filter(String description, Predicate<Variant> test, Function<List<Variant>, String> nearest) {
+    }
+
+    private final Registry registry;
+    private final List<Filter> filters;
+    private final Comparator<Variant> order;
+
+    Query(Registry registry) {
+        this(registry, List.of(), Order.HANDLE.comparator);
+    }
+
+    private Query(Registry registry, List<Filter> filters, Comparator<Variant> order) {
+        this.registry = registry;
+        this.filters = filters;
+        this.order = order;
+    }
+
+    private Query with(Filter f) {
+        List<Filter> next = new ArrayList<>(filters);
+        next.add(f);
+        return new Query(registry, List.copyOf(next), order);
+    }
+
+    /** Only this family, e.g. {@code mobilenet_v2}. */
+    public Query family(String family) {
+        Objects.requireNonNull(family, "family");
+        List<String> ids = registry.catalog().families().stream().map(f -> f.id()).toList();
+        if (!ids.contains(family)) {
+            throw new IllegalArgumentException("unknown family '" + family + "'" + Hints.didYouMean(family, ids)
+                    + "; expected one of: " + String.join(", ", ids));
+        }
+        return with(new Filter("family " + family, v -> v.familyId().equals(family),
+                c -> "families: " + distinct(c, Variant::familyId)));
+    }
+
+    /** Only this head: {@code classification} or {@code feature_vector}. */
+    public Query head(String head) {
+        Objects.requireNonNull(head, "head");
+        if (!registry.catalog().heads().containsKey(head)) {
+            throw new IllegalArgumentException("unknown head '" + head + "'"
+                    + Hints.didYouMean(head, registry.catalog().heads().keySet()) + "; expected one of: "
+                    + String.join(", ", registry.catalog().heads().keySet()));
+        }
+        return with(new Filter("head " + head, v -> v.head().equals(head), c -> "heads: " + distinct(c, Variant::head)));
+    }
+
+    /** Only this depth multiplier (0.5 and 0.50 are the same). */
+    public Query multiplier(BigDecimal multiplier) {
+        Objects.requireNonNull(multiplier, "multiplier");
+        return with(new Filter("multiplier " + multiplier.toPlainString(),
+                v -> v.multiplier().compareTo(multiplier) == 0,
+                c -> nearest(c, Variant::multiplier, multiplier, m -> m.toPlainString())));
+    }
+
+    /** Only this depth multiplier. */
+    public Query multiplier(double multiplier) {
+        return multiplier(BigDecimal.valueOf(multiplier));
+    }
+
+    /** Only this input resolution. */
+    public Query resolution(int pixels) {
+        return with(new Filter("resolution " + pixels, v -> v.resolution() == pixels,
+                c -> nearest(c, v -> BigDecimal.valueOf(v.resolution()), BigDecimal.valueOf(pixels),
+                        r -> r.toPlainString())));
+    }
+
+    /** Only resolutions in {@code [min, max]}. */
+    public Query resolutionBetween(int min, int max) {
+        if (min > max) {
+            throw new IllegalArgumentException("resolution range [" + min + ", " + max + "] is empty; expected min <= max");
+        }
+        return with(new Filter("resolution " + min + "–" + max, v -> v.resolution() >= min && v.resolution() <= max,
+                c -> "resolutions: " + distinct(c, v -> Integer.toString(v.resolution()))));
+    }
+
+    /** Only variants with at most this many million multiply-accumulates. */
+    public Query maxMacs(double millions) {
+        return with(new Filter("at most " + fmt(millions) + " M MACs",
+                v -> v.metrics().macsMillions().doubleValue() <= millions,
+                c -> "cheapest: " + min(c, v -> v.metrics().macsMillions()) + " M MACs"));
+    }
+
+    /** Only variants with at most this many million parameters. */
+    public Query maxParams(double millions) {
+        return with(new Filter("at most " + fmt(millions) + " M parameters",
+                v -> v.metrics().paramsMillions().doubleValue() <= millions,
+                c -> "smallest: " + min(c, v -> v.metrics().paramsMillions()) + " M parameters"));
+    }
+
+    /** Only variants with at least this top-1 accuracy (percent). */
+    public Query minTop1(double percent) {
+        return with(new Filter("top-1 at least " + fmt(percent) + " %",
+                v -> v.metrics().top1().doubleValue() >= percent,
+                c -> "best top-1: " + c.stream().map(v -> v.metrics().top1()).max(Comparator.naturalOrder())
+                        .map(BigDecimal::toPlainString).orElse("none") + " %"));
+    }
+
+    /** Only variants published at this version. */
+    public Query version(int version) {
+        return with(new Filter("version " + version, v -> v.version(version).isPresent(),
+                c -> "versions: " + c.stream().flatMap(v -> v.versions().stream()).map(ModelVersion::number)
+                        .collect(Collectors.toCollection(TreeSet::new))));
+    }
+
+    /** Only variants with a version in this format (e.g. {@code tf2_saved_model}). */
+    public Query format(String format) {
+        Objects.requireNonNull(format, "format");
+        if (!registry.catalog().formats().containsKey(format)) {
+            throw new IllegalArgumentException("unknown format '" + format + "'"
+                    + Hints.didYouMean(format, registry.catalog().formats().keySet()) + "; expected one of: "
+                    + String.join(", ", registry.catalog().formats().keySet()));
+        }
+        return with(new Filter("format " + format,
+                v -> v.versions().stream().anyMatch(m -> m.format().id().equals(format)),
+                c -> "formats: " + c.stream().flatMap(v -> v.versions().stream()).map(m -> m.format().id())
+                        .collect(Collectors.toCollection(TreeSet::new))));
+    }
+
+    /** Orders results by {@code key}, descending if asked; ties by handle. */
+    public Query orderBy(Order key, boolean descending) {
+        Comparator<Variant> c = descending ? key.comparator.reversed() : key.comparator;
+        return new Query(registry, filters, c.thenComparing(Order.HANDLE.comparator));
+    }
+
+    /** The matching variants, in order. */
+    public List<Variant> list() {
+        return registry.variants().stream().filter(this::matches).sorted(order).toList();
+    }
+
+    /** The first matching variant in order, if any. */
+    public Optional<Variant> first() {
+        return list().stream().findFirst();
+    }
+
+    /**
+     * The most accurate matching variant (highest top-1, then fewest MACs, then handle).
+     *
+     * @throws LookupException explaining why nothing matched
+     */
+    public Variant best() {
+        return registry.variants().stream().filter(this::matches)
+                .min(Order.TOP1.comparator.reversed().thenComparing(Order.MACS.comparator)
+                        .thenComparing(Order.HANDLE.comparator))
+                .orElseThrow(() -> new LookupException(explain()));
+    }
+
+    /** Whether a variant passes every filter. */
+    public boolean matches(Variant v) {
+        return filters.stream().allMatch(f -> f.test().test(v));
+    }
+
+    /**
+     * How the query narrows the registry: the candidates each filter removed in turn and, when nothing
+     * is left, the nearest values that do exist.
+     */
+    public String explain() {
+        List<Variant> candidates = registry.variants();
+        StringBuilder b = new StringBuilder();
+        b.append(candidates.size()).append(" variants");
+        String family = "";
+        for (Filter f : filters) {
+            List<Variant> next = candidates.stream().filter(f.test()).toList();
+            b.append("; ").append(f.description()).append(" removed ").append(candidates.size() - next.size());
+            if (next.isEmpty()) {
+                String scope = family.isEmpty() ? "no variant" : "no " + family;
+                return scope + " with " + f.description() + "; " + f.nearest().apply(candidates)
+                        + " (" + b + ", leaving none)";
+            }
+            if (f.description().startsWith("family ")) {
+                family = f.description().substring("family ".length());
+            }
+            candidates = next;
+        }
+        return b.append("; ").append(candidates.size()).append(" match").toString();
+    }
+
+    private static String fmt(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    private static String distinct(List<Variant> c, Function<Variant, String> key) {
+        return String.join(", ", c.stream().map(key).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    private static String min(List<Variant> c, Function<Variant, BigDecimal> key) {
+        return c.stream().map(key).min(Comparator.naturalOrder()).map(BigDecimal::toPlainString).orElse("none");
+    }
+
+    /** The existing values just below and just above the wanted one. */
+    private static String nearest(List<Variant> c, Function<Variant, BigDecimal> key, BigDecimal wanted,
+                                  Function<BigDecimal, String> show) {
+        TreeSet<BigDecimal> values = c.stream().map(key).collect(Collectors.toCollection(TreeSet::new));
+        List<String> near = new ArrayList<>();
+        BigDecimal below = values.lower(wanted);
+        BigDecimal above = values.higher(wanted);
+        if (below != null) {
+            near.add(show.apply(below));
+        }
+        if (above != null) {
+            near.add(show.apply(above));
+        }
+        return "nearest: " + String.join(", ", near);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.modelcards;
+
+import dev.modelcards.catalog.Catalog;
+import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.MetricsRow;
+import dev.modelcards.catalog.Names;
+import dev.modelcards.catalog.VersionSpec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One published model variant: a family at one depth multiplier, input resolution and head, with all
+ * its versions and the facts derived from the catalog. Immutable; equal when the handles are equal.
+ *
+ * <pre>{@code
+ * Variant v = Registry.load().get("google/imagenet/mobilenet_v2_075_96/feature_vector").variant();
+ * v.inputShape();    // [batch, 96, 96, 3]
+ * v.outputShape();   // [batch, 1280]
+ * v.checkpointName() // mobilenet_v2_0.75_96
+ * }</pre>
+ */
+public final class Variant {
+    private final Catalog catalog;
+    private final FamilySpec family;
+    private final BigDecimal multiplier;
+    private final int resolution;
+    private final Catalog.HeadSpec head;
+    private final MetricsRow metrics;
+    private final String handle;
+    private final List<ModelVersion> versions;
+
+    Variant(Catalog catalog, FamilySpec family, BigDecimal multiplier, int resolution, Catalog.HeadSpec head) {
+        this.catalog = catalog;
+        this.family = family;
+        this.multiplier = multiplier;
+        this.resolution = resolution;
+        this.head = head;
+        this.metrics = family.metricsFor(multiplier, resolution).orElseThrow(() -> new IllegalStateException(
+                "validated catalog lacks metrics for " + family.id() + " " + multiplier + " at " + resolution));
+        this.handle = catalog.publisher() + "/" + catalog.collection() + "/" + name() + "/" + head.id();
+        List<ModelVersion> vs = new ArrayList<>();
+        for (VersionSpec v : family.versions()) {
+            if (v.heads().isEmpty() || v.heads().contains(head.id())) {
+                vs.add(new ModelVersion(this, v, catalog.formats().get(v.format())));
+            }
+        }
+        this.versions = List.copyOf(vs);
+    }
+
+    /** The catalog this variant comes from (dataset, heads, formats). */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The family as the catalog declares it (paper, architecture, wording). */
+    public FamilySpec family() {
+        return family;
+    }
+
+    /** The family id, e.g. {@code mobilenet_v2}. */
+    public String familyId() {
+        return family.id();
+    }
+
+    /** The depth multiplier with two decimals, e.g. {@code 0.75}, {@code 1.00}. */
+    public BigDecimal multiplier() {
+        return multiplier;
+    }
+
+    /** The input height and width in pixels. */
+    public int resolution() {
+        return resolution;
+    }
+
+    /** The head id: {@code classification} or {@code feature_vector}. */
+    public String head() {
+        return head.id();
+    }
+
+    /** The head as the catalog declares it. */
+    public Catalog.HeadSpec headSpec() {
+        return head;
+    }
+
+    /** Whether this variant outputs class logits. */
+    public boolean isClassifier() {
+        return "logits".equals(head.output());
+    }
+
+    /** The handle segment, e.g. {@code mobilenet_v2_075_96}. */
+    public String name() {
+        return Names.variantName(family.id(), multiplier, resolution);
+    }
+
+    /** The handle without version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector}. */
+    public String handle() {
+        return handle;
+    }
+
+    /** The hub's base URL, e.g. {@code https://tfhub.dev}. */
+    public String hubUrl() {
+        return catalog.hubUrl();
+    }
+
+    /** The TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}. */
+    public String checkpointName() {
+        return Names.checkpointName(family.id(), multiplier, resolution);
+    }
+
+    /** The checkpoint file the published model was exported from. */
+    public String checkpointPath() {
+        return family.checkpoint().path(checkpointName());
+    }
+
+    /** Input shape {@code [batch, H, W, 3]}, NHWC, float values in {@link #inputRange()}. */
+    public Shape inputShape() {
+        return Shape.batchOf(resolution, resolution, catalog.input().channels());
+    }
+
+    /** The range input values are expected in, {@code [0, 1]}. */
+    public List<BigDecimal> inputRange() {
+        return List.of(catalog.input().min(), catalog.input().max());
+    }
+
+    /** Width of the feature vector: the last convolution's channels. */
+    public int featureWidth() {
+        return family.featureWidths().get(multiplier);
+    }
+
+    /** Number of classes of the classification head (1001: background plus 1000). */
+    public int numClasses() {
+        return catalog.dataset().classes();
+    }
+
+    /** Output shape: {@code [batch, 1001]} for classification, {@code [batch, F]} for feature vectors. */
+    public Shape outputShape() {
+        return Shape.batchOf(isClassifier() ? numClasses() : featureWidth());
+    }
+
+    /** The published metrics (MACs, parameters, top-1, top-5; those of the classification model). */
+    public MetricsRow metrics() {
+        return metrics;
+    }
+
+    /** Published versions, oldest first. */
+    public List<ModelVersion> versions() {
+        return versions;
+    }
+
+    /** The newest published version. */
+    public ModelVersion latest() {
+        return versions.get(versions.size() - 1);
+    }
+
+    /** The given version, if published. */
+    public Optional<ModelVersion> version(int number) {
+        return versions.stream().filter(v -> v.number() == number).findFirst();
+    }
+
+    /** Errata recorded for this variant's published figures. */
+    public List<FamilySpec.Erratum> errata() {
+        return family.errata().stream()
+                .filter(e -> e.multiplier().compareTo(multiplier) == 0 && e.resolution() == resolution).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Variant v && v.handle.equals(handle);
+    }
+
+    @Override
+    public int hashCode() {
+        return handle.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return handle;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.modelcards.catalog;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Thrown when a catalog cannot be used; carries every problem found, not just the first.
+ * Its message is the list of problems, one {@code file:line:column: error: ...} line each.
+ */
+public final class CatalogException extends RuntimeException {
+    private final List<Diagnostic> diagnostics;
+
+    /** @param diagnostics every problem found; at least one */
+    public CatalogException(List<Diagnostic> diagnostics) {
+        super(diagnostics.stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
+        if (diagnostics.isEmpty()) {
+            throw new IllegalArgumentException("a CatalogException needs at least one diagnostic");
+        }
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A single problem at one place. */
+    public CatalogException(SourcePos pos, String message) {
+        this(List.of(new Diagnostic(pos, Diagnostic.Severity.ERROR, message)));
+    }
+
+    /** Every problem found, in file and line order. */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.modelcards.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a catalog directory ({@code catalog.yaml} plus the family files it lists) and validates it,
+ * reporting every problem at once.
+ *
+ * <pre>{@code
+ * Catalog catalog = CatalogLoader.load(Path.of("catalog"));   // throws CatalogException listing all problems
+ * }</pre>
+ */
+public final class CatalogLoader {
+    /** The file every catalog directory starts from. */
+    public static final String ROOT_FILE = "catalog.yaml";
+    /** Where the bundled catalog lives on the classpath. */
+    public static final String BUNDLED_ROOT = "modelcards/catalog";
+
+    static final Pattern SEGMENT = Pattern.compile("[a-z0-9_.-]+");
+
+    private CatalogLoader() {
+    }
+
+    /** Loads and validates the catalog in {@code dir}; throws {@link CatalogException} listing every error. */
+    public static Catalog load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CatalogException(SourcePos.ofFile(dir.toString()),
+                    "catalog directory not found; expected a folder holding " + ROOT_FILE);
+        }
+        return load(CatalogSource.directory(dir));
+    }
+
+    /** Loads the catalog bundled in the jar. */
+    public static Catalog loadBundled() {
+        return load(CatalogSource.classpath(BUNDLED_ROOT));
+    }
+
+    /** Loads and validates, returning the catalog together with every diagnostic (warnings included). */
+    public static Result check(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new Result(null, List.of(new Diagnostic(SourcePos.ofFile(dir.toString()), Diagnostic.Severity.ERROR,
+                    "catalog directory not found; expected a folder holding " + ROOT_FILE)));
+        }
+        return check(CatalogSource.directory(dir));
+    }
+
+    /**
+     * The outcome of loading: the catalog (null when there were errors) and every diagnostic.
+     *
+     * @param catalog     the catalog, or null if any diagnostic is an error
+     * @param diagnostics every problem, sorted by file, line and column
+     */
+    public record Result(Catalog catalog, List<Diagnostic> diagnostics) {
+        /** Whether the catalog is usable. */
+        public boolean ok() {
+            return catalog != null;
+        }
+    }
+
+    static Catalog load(CatalogSource source) {
+        Result r = check(source);
+        if (!r.ok()) {
+            throw new CatalogException(r.diagnostics().stream()
+                    .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
+        }
+        return r.catalog();
+    }
+
+    static Result check(CatalogSource source) {
+        Diagnostics diags = new Diagnostics();
+        Catalog catalog = read(source, diags);
+        if (catalog != null) {
+            CatalogValidator.validate(catalog, diags);
+        }
+        return new Result(diags.hasErrors() ? null : catalog, diags.sorted());
+    }
+
+    private static Node parseFile(CatalogSource source, String name, Diagnostics diags, SourcePos referencedAt) {
+        byte[] bytes;
+        try {
+            bytes = source.read(name);
+        } catch (IOException e) {
+            diags.error(SourcePos.ofFile(source.display(name)), "cannot read file: " + e.getMessage());
+            return null;
+        } catch (UncheckedIOException e) {
+            diags.error(SourcePos.ofFile(source.display(name)), "cannot read file: " + e.getCause().getMessage());
+            return null;
+        }
+        if (bytes == null) {
+            diags.error(referencedAt != null ? referencedAt : SourcePos.ofFile(source.display(name)),
+                    "file '" + source.display(name) + "' not found");
+            return null;
+        }
+        return SafeYaml.parse(bytes, source.display(name), diags);
+    }
+
+    private static Catalog read(CatalogSource source, Diagnostics diags) {
+        Node root = parseFile(source, ROOT_FILE, diags, null);
+        if (root == null) {
+            return null;
+        }
+        NodeReader r = new NodeReader(source.display(ROOT_FILE), diags);
+        NodeReader.Fields f = r.fields(root, ROOT_FILE, "publisher", "collection", "hub_url", "families", "dataset",
+                "input", "heads", "formats", "text");
+        String publisher = segment(r, f, "publisher");
+        String collection = segment(r, f, "collection");
+        String hubUrl = f.string("hub_url", ROOT_FILE);
+        Catalog.Dataset dataset = dataset(r, f.required("dataset", ROOT_FILE));
+        Catalog.InputSpec input = input(r, f.required("input", ROOT_FILE));
+        Map<String, Catalog.HeadSpec> heads = heads(r, f.required("heads", ROOT_FILE));
+        Map<String, Catalog.FormatSpec> formats = formats(r, f.required("formats", ROOT_FILE));
+        Map<String, String> text = text(r, f.optional("text"), ROOT_FILE);
+
+        List<FamilySpec> families = new ArrayList<>();
+        Node familiesNode = f.required("families", ROOT_FILE);
+        if (familiesNode != null) {
+            for (Node item : r.list(familiesNode, "'families' of " + ROOT_FILE)) {
+                String name = r.string(item, "family file name");
+                if (name == null) {
+                    continue;
+                }
+                if (!name.matches("[A-Za-z0-9_.-]+\\.ya?ml") || name.equals(ROOT_FILE)) {
+                    r.error(item, "family file '" + name + "' must be a .yaml file name in the catalog folder");
+                    continue;
+                }
+                Node familyRoot = parseFile(source, name, diags, r.pos(item));
+                if (familyRoot != null) {
+                    FamilySpec fam = new FamilyReader(new NodeReader(source.display(name), diags)).read(familyRoot);
+                    if (fam != null) {
+                        families.add(fam);
+                    }
+                }
+            }
+        }
+        if (publisher == null || collection == null || hubUrl == null || dataset == null || input == null) {
+            return null;
+        }
+        return new Catalog(publisher, collection, stripSlash(hubUrl), dataset, input, heads, formats,
+                List.copyOf(families), text);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static String segment(NodeReader r, NodeReader.Fields f, String key) {
+        Node n = f.required(key, ROOT_FILE);
+        return n == null ? null : segment(r, n, "'" + key + "'");
+    }
+
+    /** A string used as a handle segment: lower-case letters, digits, '_', '.', '-' only. */
+    static String segment(NodeReader r, Node n, String what) {
+        String s = r.string(n, what);
+        if (s == null) {
+            return null;
+        }
+        if (!SEGMENT.matcher(s).matches() || s.equals(".") || s.equals("..")) {
+            r.error(n, what + " '" + s + "' is used in handles and paths; it must match [a-z0-9_.-]+ and not be '.' or '..'");
+            return null;
+        }
+        return s;
+    }
+
+    private static Catalog.Dataset dataset(NodeReader r, Node n) {
+        if (n == null) {
+            return null;
+        }
+        NodeReader.Fields f = r.fields(n, "dataset", "name", "id", "classes", "background_class", "labels_url");
+        String name = f.string("name", "dataset");
+        String id = f.string("id", "dataset");
+        Integer classes = f.integer("classes", "dataset", 1, 1_000_000);
+        Integer background = f.integer("background_class", "dataset", 0, 1_000_000);
+        String labels = f.string("labels_url", "dataset");
+        if (name == null || id == null || classes == null || background == null || labels == null) {
+            return null;
+        }
+        return new Catalog.Dataset(name, id, classes, background, labels);
+    }
+
+    private static Catalog.InputSpec input(NodeReader r, Node n) {
+        if (n == null) {
+            return null;
+        }
+        NodeReader.Fields f = r.fields(n, "input", "channels", "value_range");
+        Integer channels = f.integer("channels", "input", 1, 4);
+        Node range = f.required("value_range", "input");
+        List<BigDecimal> values = range == null ? List.of()
+                : r.listOf(range, "'value_range' of input", i -> r.decimal(i, "value_range bound"));
+        if (range != null && values.size() != 2) {
+            r.error(range, "'value_range' must be [min, max]");
+            return null;
+        }
+        return channels == null || values.size() != 2 ? null : new Catalog.InputSpec(channels, values.get(0), values.get(1));
+    }
+
+    private static Map<String, Catalog.HeadSpec> heads(NodeReader r, Node n) {
+        Map<String, Catalog.HeadSpec> out = new LinkedHashMap<>();
+        if (n == null) {
+            return out;
+        }
+        r.entries(n, "heads").forEach((id, value) -> {
+            NodeReader.Fields f = r.fields(value, "head '" + id + "'", "output", "module_type", "text");
+            if (!SEGMENT.matcher(id).matches()) {
+                r.error(value, "head id '" + id + "' must match [a-z0-9_.-]+");
+                return;
+            }
+            String output = f.string("output", "head '" + id + "'");
+            String moduleType = f.string("module_type", "head '" + id + "'");
+            if (output != null && moduleType != null) {
+                out.put(id, new Catalog.HeadSpec(id, output, moduleType, text(r, f.optional("text"), "head " + id), f.pos()));
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Catalog.FormatSpec> formats(NodeReader r, Node n) {
+        Map<String, Catalog.FormatSpec> out = new LinkedHashMap<>();
+        if (n == null) {
+            return out;
+        }
+        r.entries(n, "formats").forEach((id, value) -> {
+            NodeReader.Fields f = r.fields(value, "format '" + id + "'", "name", "api");
+            String name = f.string("name", "format '" + id + "'");
+            String api = f.string("api", "format '" + id + "'");
+            if (name != null && api != null) {
+                out.put(id, new Catalog.FormatSpec(id, name, api, f.pos()));
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A free-form map of named wording for templates; values are strings. */
+    static Map<String, String> text(NodeReader r, Node n, String owner) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null) {
+            return Map.of();
+        }
+        r.entries(n, "'text' of " + owner).forEach((k, v) -> {
+            String s = r.string(v, "text '" + k + "' of " + owner);
+            if (s != null) {
+                out.put(k, s);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.modelcards.catalog;
+
+import java.math.BigDecimal;
+
+/** How TF Hub and TF-Slim spell a variant: handle segment and checkpoint name. */
+public final class Names {
+    private Names() {
+    }
+
+    /** The handle segment, e.g. {@code mobilenet_v2_075_96}: multiplier × 100 on three digits. */
+    public static String variantName(String family, BigDecimal multiplier, int resolution) {
+        return family + "_" + String.format("%03d", multiplier.movePointRight(2).intValueExact()) + "_" + resolution;
+    }
+
+    /** The TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}, {@code mobilenet_v1_1.0_128}. */
+    public static String checkpointName(String family, BigDecimal multiplier, int resolution) {
+        return family + "_" + slimMultiplier(multiplier) + "_" + resolution;
+    }
+
+    /** The multiplier as TF-Slim writes it: {@code 1.0}, {@code 0.5}, {@code 0.35}, {@code 1.4}. */
+    public static String slimMultiplier(BigDecimal multiplier) {
+        BigDecimal m = multiplier.stripTrailingZeros();
+        if (m.scale() < 1) {
+            m = m.setScale(1);
+        }
+        return m.toPlainString();
+    }
+}

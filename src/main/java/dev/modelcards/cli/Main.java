@@ -1,0 +1,38 @@
+package dev.modelcards.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code modelcards} command line. Each subcommand is its own class; picocli provides help, usage
+ * errors (exit 2) and version. Errors a user can fix are printed as one clear message, never a stack trace.
+ */
+@Command(name = "modelcards", mixinStandardHelpOptions = true, version = "modelcards 0.1.0",
+        description = "Model-card registry and documentation generator for the MobileNet V1/V2 ImageNet family.",
+        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** Runs the CLI and returns its exit code: 0 ok, 1 failed check or bad input, 2 usage error. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new UserErrors());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modelcards.cli;
+
+import dev.modelcards.Registry;
+import dev.modelcards.catalog.CatalogLoader;
+import dev.modelcards.catalog.Diagnostic;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modelcards validate}: reports every problem in a catalog, exit 1 if there is any error. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a catalog and report every problem as file:line:column: error: message.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--catalog", paramLabel = "DIR", defaultValue = "catalog",
+            description = "Catalog folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CatalogLoader.Result result = CatalogLoader.check(dir);
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        result.diagnostics().forEach(d -> (d.severity() == Diagnostic.Severity.ERROR ? err : out).println(d));
+        if (!result.ok()) {
+            long errors = result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+            err.println(errors + " error(s) in " + dir);
+            return 1;
+        }
+        Registry registry = Registry.of(result.catalog());
+        out.println("ok: " + result.catalog().families().size() + " families, " + registry.variants().size()
+                + " variants, " + registry.models().size() + " cards");
+        return 0;
+    }
+}
