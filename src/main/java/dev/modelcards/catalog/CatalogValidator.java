@@ -109,7 +109,7 @@ final class CatalogValidator {
             if (v.changelog().isEmpty()) {
                 diags.error(v.pos(), "version " + v.version() + " has no changelog; every published version says what changed");
             }
-            if (!catalog.formats().containsKey(v.format())) {
+            if (v.format() != null && !catalog.formats().containsKey(v.format())) {
                 diags.error(v.pos(), "version " + v.version() + " has unknown format '" + v.format() + "'"
                         + Hints.didYouMean(v.format(), catalog.formats().keySet()) + "; expected one of: "
                         + String.join(", ", catalog.formats().keySet()));

@@ -347,9 +347,10 @@ final class FamilyReader {
         List<VersionSpec.MetadataEntry> metadata = metadata(f.optional("metadata"));
         List<String> heads = f.optStrings("heads", what);
         Map<String, String> text = CatalogLoader.text(r, f.optional("text"), "version");
-        if (number == null || format == null) {
+        if (number == null) {
             return null;
         }
+        // A missing format is already reported; keeping the entry avoids a second, misleading "gap" error.
         return new VersionSpec(number, format, fineTunable, requirements, bn, changelog, metadata, heads, text,
                 f.pos());
     }

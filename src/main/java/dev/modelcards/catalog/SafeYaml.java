@@ -78,7 +78,12 @@ final class SafeYaml {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? e.getContext() + ": " : "";
-            diags.error(m == null ? SourcePos.ofFile(file) : pos(file, m), "YAML syntax: " + context + what);
+            SourcePos at = m == null ? SourcePos.ofFile(file) : pos(file, m);
+            if (what.startsWith(GLOBAL_TAG)) {
+                diags.error(at, tagNotAllowed(what.substring(GLOBAL_TAG.length()).strip()));
+            } else {
+                diags.error(at, "YAML syntax: " + context + what);
+            }
             return null;
         } catch (YAMLException e) {
             // Limits (aliases, nesting, size) are reported without a mark by snakeyaml.
@@ -88,6 +93,13 @@ final class SafeYaml {
             diags.error(SourcePos.ofFile(file), "YAML nested too deeply; at most " + MAX_NESTING + " levels are allowed");
             return null;
         }
+    }
+
+    /** snakeyaml's own wording when it refuses a {@code !!java.class} tag while composing. */
+    private static final String GLOBAL_TAG = "Global tag is not allowed:";
+
+    private static String tagNotAllowed(String tag) {
+        return "tag '" + tag + "' is not allowed; catalog files use plain YAML values (strings, numbers, lists, maps)";
     }
 
     static SourcePos pos(String file, Mark mark) {
@@ -152,8 +164,7 @@ final class SafeYaml {
                 return false;
             }
             if (!CORE_TAGS.contains(n.getTag())) {
-                diags.error(pos(file, n), "tag '" + n.getTag().getValue()
-                        + "' is not allowed; catalog files use plain YAML values (strings, numbers, lists, maps)");
+                diags.error(pos(file, n), tagNotAllowed(n.getTag().getValue()));
                 ok = false;
                 continue;
             }
