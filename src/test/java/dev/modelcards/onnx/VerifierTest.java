@@ -129,6 +129,33 @@ class VerifierTest {
     }
 
     @Test
+    void anotherMultipliersModelFailsOnParamsAndMacs() {
+        BuildSpec wider = BuildSpec.of(REGISTRY.get("google/imagenet/mobilenet_v2_050_224/classification").variant());
+        VerifyResult r = verify(write("wider.onnx", GraphBuilder.build(wider)));
+        assertThat(r.mismatches()).extracting(Mismatch::field).containsExactly("params", "macs");
+        assertThat(r.mismatches().get(0).message()).isEqualTo(V2_224.handle()
+                + ": params: declared 1.660 M ± 0.043 M, model has 1.950 M");
+    }
+
+    @Test
+    void nonFiniteInferenceOutputIsAMismatch() {
+        ModelProto.Builder b = GraphBuilder.build(SPEC).toBuilder();
+        var graph = b.getGraphBuilder();
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            if (graph.getInitializer(i).getName().equals("logits_b")) {
+                java.nio.ByteBuffer nan = java.nio.ByteBuffer.allocate(1001 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (int k = 0; k < 1001; k++) {
+                    nan.putFloat(Float.NaN);
+                }
+                graph.getInitializerBuilder(i).setRawData(com.google.protobuf.ByteString.copyFrom(nan.array()));
+            }
+        }
+        VerifyResult r = verify(write("nan.onnx", b.build()));
+        assertThat(r.mismatches()).extracting(Mismatch::message)
+                .containsExactly(V2_224.handle() + ": inference output values: declared finite, model has NaN or infinite values");
+    }
+
+    @Test
     void junitReportHasAFailurePerMismatchingModel() {
         VerifyResult bad = verify(write("c1000b.onnx", GraphBuilder.build(SPEC.withClasses(1000))));
         String xml = JUnitReport.render(List.of(bad));
