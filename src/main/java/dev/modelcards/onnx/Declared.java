@@ -1,0 +1,62 @@
+package dev.modelcards.onnx;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.modelcards.Variant;
+import dev.modelcards.catalog.FamilySpec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the catalog declares about one variant's model file, in the verifier's terms.
+ *
+ * @param inputShape  {@code [-1, H, W, 3]} (-1: symbolic batch, 1 also accepted)
+ * @param inputTypes  accepted input element types: float32, or uint8 for quantized exports
+ * @param outputShape {@code [-1, 1001]} or {@code [-1, F]}
+ * @param params      parameter count (weights, see {@link GraphStats#params()})
+ * @param macs        multiply-accumulates for one image
+ * @param warnings    known errata that apply to this variant
+ */
+@JsonPropertyOrder({"input_shape", "input_types", "output_shape", "params", "macs"})
+public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
+                       @JsonProperty("input_types") List<String> inputTypes,
+                       @JsonProperty("output_shape") List<Long> outputShape,
+                       Figure params, Figure macs,
+                       @com.fasterxml.jackson.annotation.JsonIgnore List<String> warnings) {
+
+    /** The element types a model's input may have. */
+    public static final List<String> INPUT_TYPES = List.of("float32", "uint8");
+
+    /** The declaration for {@code v}. */
+    public static Declared of(Variant v) {
+        FamilySpec f = v.family();
+        // The published table describes the classification model; a feature-vector model lacks its classifier.
+        long classifierWeights = v.isClassifier() ? 0 : (long) v.featureWidth() * v.numClasses();
+        long classifierMacs = classifierWeights;
+        List<String> warnings = new ArrayList<>();
+        FamilySpec.Erratum pe = erratum(v, "params_millions", warnings);
+        FamilySpec.Erratum me = erratum(v, "macs_millions", warnings);
+        return new Declared(v.inputShape().dims(), INPUT_TYPES, v.outputShape().dims(),
+                Figure.of(v.metrics().paramsMillions(), tolerance(f, "params_millions"), pe, classifierWeights),
+                Figure.of(v.metrics().macsMillions(), tolerance(f, "macs_millions"), me, classifierMacs),
+                List.copyOf(warnings));
+    }
+
+    private static FamilySpec.Erratum erratum(Variant v, String field, List<String> warnings) {
+        for (FamilySpec.Erratum e : v.errata()) {
+            if (e.field().equals(field)) {
+                BigDecimal published = field.equals("macs_millions") ? v.metrics().macsMillions()
+                        : v.metrics().paramsMillions();
+                warnings.add(field + ": published " + published.toPlainString() + " is a known erratum; the"
+                        + " architecture gives " + e.measured().toPlainString() + " (" + e.note() + ")");
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal tolerance(FamilySpec f, String field) {
+        return f.tolerances().getOrDefault(field, BigDecimal.ZERO);
+    }
+}

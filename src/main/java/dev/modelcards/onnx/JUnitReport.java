@@ -1,0 +1,77 @@
+package dev.modelcards.onnx;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The verify results as JUnit XML for CI dashboards: one {@code testsuite} named {@code modelcards.verify},
+ * one {@code testcase} per published model (classname = variant handle, name = version), a {@code failure}
+ * per mismatching model listing every mismatch, an {@code error} per model that could not be checked.
+ * No timestamps or durations, so equal runs give byte-identical files.
+ */
+public final class JUnitReport {
+    private JUnitReport() {
+    }
+
+    /** The XML text. */
+    public static String render(List<VerifyResult> results) {
+        JsonReport.Summary s = JsonReport.Summary.of(results);
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "modelcards.verify");
+            x.writeAttribute("tests", Integer.toString(s.models()));
+            x.writeAttribute("failures", Long.toString(s.mismatch()));
+            x.writeAttribute("errors", Long.toString(s.error()));
+            x.writeAttribute("skipped", "0");
+            x.writeCharacters("\n");
+            for (VerifyResult r : results) {
+                int cut = r.handle().lastIndexOf('/');
+                x.writeCharacters("  ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", r.handle().substring(0, cut));
+                x.writeAttribute("name", "version " + r.handle().substring(cut + 1));
+                x.writeAttribute("file", r.model());
+                if (r.status().equals(VerifyResult.MISMATCH)) {
+                    x.writeStartElement("failure");
+                    x.writeAttribute("message", r.mismatches().get(0).message());
+                    x.writeAttribute("type", "mismatch");
+                    x.writeCharacters(String.join("\n", r.mismatches().stream().map(Mismatch::message).toList()));
+                    x.writeEndElement();
+                } else if (r.status().equals(VerifyResult.ERROR)) {
+                    x.writeStartElement("error");
+                    x.writeAttribute("message", r.error());
+                    x.writeAttribute("type", "error");
+                    x.writeEndElement();
+                }
+                if (!r.warnings().isEmpty()) {
+                    x.writeStartElement("system-out");
+                    x.writeCharacters(String.join("\n", r.warnings().stream().map(w -> "warning: " + w).toList()));
+                    x.writeEndElement();
+                }
+                x.writeEndElement();
+                x.writeCharacters("\n");
+            }
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the report atomically. */
+    public static void write(List<VerifyResult> results, Path file) {
+        ModelFiles.write(render(results).getBytes(StandardCharsets.UTF_8), file);
+    }
+}

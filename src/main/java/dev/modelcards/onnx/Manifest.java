@@ -1,0 +1,91 @@
+package dev.modelcards.onnx;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code manifest.json} of a models folder: {@code {"models": {"<handle>": "<file>", ...}}}. Keys are
+ * handles with or without version ({@code google/imagenet/mobilenet_v2_075_96/feature_vector/4} or
+ * {@code .../feature_vector} for every version); values are paths relative to the folder. A versioned key
+ * wins over an unversioned one, which wins over the naming convention of {@link ModelLayout}.
+ *
+ * @param models handle → file, sorted by handle
+ */
+public record Manifest(SortedMap<String, String> models) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Copies the map, sorted. */
+    public Manifest {
+        models = new TreeMap<>(models);
+    }
+
+    /** An empty manifest. */
+    public static Manifest empty() {
+        return new Manifest(new TreeMap<>());
+    }
+
+    /**
+     * Reads {@code dir/manifest.json}, or an empty manifest where the folder has none.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong with it
+     */
+    public static Manifest read(Path dir) {
+        Path file = dir.resolve(ModelLayout.MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return empty();
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode models = root == null ? null : root.get("models");
+        if (models == null || !models.isObject()) {
+            throw new IllegalArgumentException(file + ": expected {\"models\": {\"<handle>\": \"<file>\", ...}}");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException(file + ": models." + e.getKey() + " must be a file name string");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return new Manifest(new TreeMap<>(out));
+    }
+
+    /** Writes this manifest into {@code dir} atomically, keys sorted, so re-exports are byte-identical. */
+    public void write(Path dir) {
+        try {
+            byte[] bytes = (JSON.writeValueAsString(Map.of("models", models)) + "\n").getBytes(StandardCharsets.UTF_8);
+            ModelFiles.write(bytes, dir.resolve(ModelLayout.MANIFEST));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file for a versioned handle: manifest entry for it, then for its variant, then the convention. */
+    public Path resolve(Path dir, String versionedHandle, String variantHandle, String conventionalName) {
+        String file = models.get(versionedHandle);
+        if (file == null) {
+            file = models.get(variantHandle);
+        }
+        return dir.resolve(file != null ? file : conventionalName).normalize();
+    }
+}

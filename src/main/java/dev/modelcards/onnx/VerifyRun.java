@@ -1,0 +1,71 @@
+package dev.modelcards.onnx;
+
+import dev.modelcards.ModelVersion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One verify run: groups the selected models by file (versions share files), keeps this shard's files, and
+ * verifies them one after the other: prepare (build if fresh), load once, check every version.
+ */
+public final class VerifyRun {
+    /**
+     * The files to verify and which published models use each, sorted by path.
+     *
+     * @param files file → models using it
+     */
+    public record Plan(Map<Path, List<ModelVersion>> files) {
+        /** Number of published models covered. */
+        public int models() {
+            return files.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private VerifyRun() {
+    }
+
+    /**
+     * Groups {@code models} by file and keeps shard {@code shard} of {@code shards} (1-based; files are dealt
+     * round-robin in path order so shards stay balanced and disjoint).
+     */
+    public static Plan plan(List<ModelVersion> models, ModelSource source, int shard, int shards) {
+        if (shards < 1 || shard < 1 || shard > shards) {
+            throw new IllegalArgumentException("shard must be I/N with 1 ≤ I ≤ N; got " + shard + "/" + shards);
+        }
+        Map<Path, List<ModelVersion>> byFile = new TreeMap<>(Comparator.comparing(Path::toString));
+        for (ModelVersion m : models) {
+            byFile.computeIfAbsent(source.fileFor(m), p -> new ArrayList<>()).add(m);
+        }
+        Map<Path, List<ModelVersion>> mine = new TreeMap<>(Comparator.comparing(Path::toString));
+        int i = 0;
+        for (Map.Entry<Path, List<ModelVersion>> e : byFile.entrySet()) {
+            if (i++ % shards == shard - 1) {
+                mine.put(e.getKey(), List.copyOf(e.getValue()));
+            }
+        }
+        return new Plan(mine);
+    }
+
+    /**
+     * Verifies every file of {@code plan}; {@code afterFile} sees each file's results as soon as they exist.
+     *
+     * @return all results, sorted by handle
+     */
+    public static List<VerifyResult> execute(Plan plan, ModelSource source, Verifier verifier,
+                                             Consumer<List<VerifyResult>> afterFile) {
+        List<VerifyResult> all = new ArrayList<>();
+        for (Map.Entry<Path, List<ModelVersion>> e : plan.files().entrySet()) {
+            source.prepare(e.getKey(), e.getValue().get(0).variant());
+            List<VerifyResult> r = verifier.verify(e.getKey(), e.getValue());
+            all.addAll(r);
+            afterFile.accept(r);
+        }
+        all.sort(Comparator.comparing(VerifyResult::handle));
+        return all;
+    }
+}
