@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The verify report as JSON: {@code {"summary": {...}, "results": [...]}}, one result per published model
- * ({@link VerifyResult}), sorted by handle, no timestamps, so equal runs give byte-identical reports.
+ * ({@link VerifyResult}), sorted by handle. The only run-dependent part is {@link Check}: the day of the check
+ * (UTC, or the day of {@code SOURCE_DATE_EPOCH} when set, for reproducible builds) and the onnxruntime version,
+ * which the docs site shows beside each result.
  */
 public final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,15 +44,39 @@ public final class JsonReport {
         }
     }
 
+    /**
+     * When and with what the models were checked.
+     *
+     * @param date               ISO day of the check, UTC
+     * @param onnxruntimeVersion the onnxruntime library version that loaded the models
+     */
+    @JsonPropertyOrder({"date", "onnxruntime_version"})
+    public record Check(String date,
+                        @com.fasterxml.jackson.annotation.JsonProperty("onnxruntime_version") String onnxruntimeVersion) {
+        /** Today (or SOURCE_DATE_EPOCH's day) and the running onnxruntime's version. */
+        public static Check now() {
+            String epoch = System.getenv("SOURCE_DATE_EPOCH");
+            java.time.Instant when = epoch != null && epoch.matches("[0-9]{1,12}")
+                    ? java.time.Instant.ofEpochSecond(Long.parseLong(epoch)) : java.time.Instant.now();
+            return new Check(java.time.LocalDate.ofInstant(when, java.time.ZoneOffset.UTC).toString(),
+                    OnnxModel.environment().getVersion());
+        }
+    }
+
     /** The document. */
-    @JsonPropertyOrder({"summary", "results"})
-    public record Document(Summary summary, List<VerifyResult> results) {
+    @JsonPropertyOrder({"check", "summary", "results"})
+    public record Document(Check check, Summary summary, List<VerifyResult> results) {
     }
 
     /** The report text. */
     public static String render(List<VerifyResult> results) {
+        return render(results, Check.now());
+    }
+
+    /** The report text for a given check date and runtime. */
+    public static String render(List<VerifyResult> results, Check check) {
         try {
-            return JSON.writeValueAsString(new Document(Summary.of(results), results)) + "\n";
+            return JSON.writeValueAsString(new Document(check, Summary.of(results), results)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report is not serializable", e);
         }
