@@ -1,6 +1,6 @@
 // Filters and sorting for the model index. The table is complete without this script; it only hides
 // rows that do not match the chosen family/head/resolution and reorders rows by a clicked column.
-// The page wraps it in a CDATA section so the page also parses as XML; it must never contain ']]>'.
+// The page wraps it in a CDATA section so the page also parses as XML: it must never contain the CDATA end marker.
 (function () {
   'use strict';
   var table = document.getElementById('models');

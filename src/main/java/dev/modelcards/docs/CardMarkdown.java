@@ -7,6 +7,7 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
@@ -20,7 +21,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * raw HTML escaped and link URLs sanitized, so a catalog string cannot inject markup or script.
  * HTML comments are dropped rather than shown escaped: in tfhub markdown they carry the metadata lines
  * ({@code <!-- dataset: ... -->}), which card pages show in their metadata panel instead. Images become
- * links, so no page loads anything from outside. Thread-safe: the parser and renderer are immutable.
+ * links, so no page loads anything from outside, and headings move one level down under the page's h1. Thread-safe: the parser and renderer are immutable.
  */
 public final class CardMarkdown {
     private static final Pattern COMMENT = Pattern.compile("\\A\\s*<!--.*?-->\\s*\\z", Pattern.DOTALL);
@@ -58,6 +59,13 @@ public final class CardMarkdown {
                 if (COMMENT.matcher(inline.getLiteral()).matches()) {
                     comments.add(inline);
                 }
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                // the page around the card has its own h1 (the handle): cards start one level down
+                heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                visitChildren(heading);
             }
 
             @Override
