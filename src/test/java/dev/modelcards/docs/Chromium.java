@@ -45,11 +45,21 @@ final class Chromium {
         return run(url, "--dump-dom");
     }
 
-    /** Saves a screenshot of {@code url} at 1400×1000. */
+    /** Saves a screenshot of {@code url} at 1400×1000 in the light theme. */
     void screenshot(String url, Path png) throws IOException, InterruptedException {
+        screenshot(url, png, false);
+    }
+
+    /** Saves a screenshot of {@code url} at 1400×1000, with {@code prefers-color-scheme: dark} if asked. */
+    void screenshot(String url, Path png, boolean dark) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
-        run(url, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000", "--hide-scrollbars");
+        List<String> args = new ArrayList<>(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000",
+                "--hide-scrollbars"));
+        if (dark) {
+            args.addAll(List.of("--force-dark-mode", "--blink-settings=preferredColorScheme=0"));
+        }
+        run(url, args.toArray(String[]::new));
         if (!Files.isRegularFile(png) || Files.size(png) < 1000) {
             throw new IOException("chromium wrote no screenshot " + png + " (see " + work + ")");
         }

@@ -106,6 +106,7 @@ class SiteBrowserTest {
             assertThat(DocsGeneratorTest.count(svg, "class=\"point s[0-9]\"")).as(chart).isEqualTo(38);
         }
         chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts.png"));
+        chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts-dark.png"), true);
     }
 
     @Test
