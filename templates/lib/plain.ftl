@@ -1,0 +1,14 @@
+<#-- Plain-text syntax for the shared card fragments (lib/card.ftl): the same macros as
+     lib/markdown.ftl, printing what a reader sees (link text without target, code without backticks). -->
+<#assign zwnj = "">
+<#macro heading level><#nested></#macro>
+<#macro link url><#nested></#macro>
+<#macro code><#nested></#macro>
+<#macro em><#nested></#macro>
+<#macro strong><#nested></#macro>
+<#macro codeblock lang>
+<#nested>
+</#macro>
+<#-- Metadata comments are markup only: a text page has none. -->
+<#macro metadata c>
+</#macro>
