@@ -40,7 +40,8 @@ public final class CardRenderer {
         if (r == Rendering.AIHUB_LISTING || r == Rendering.INDEX) {
             throw new IllegalArgumentException(r + " is not a per-card rendering");
         }
-        return engine.render(r, Map.of("c", models.card(m)), entry(m));
+        String out = engine.render(r, Map.of("c", models.card(m)), entry(m));
+        return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
     }
 
     /** The cards the AI Hub listing holds: those with an {@code aihub} external id, sorted by handle. */
