@@ -118,6 +118,10 @@ class SiteBrowserTest {
                 .contains("<dd data-field=\"params\">" + m.variant().metrics().paramsMillions().toPlainString() + " M</dd>")
                 .contains("<dd data-field=\"output_shape\">[batch, 1280]</dd>")
                 .contains("id=\"mc-versions\"").contains("badge latest").contains("id=\"mc-verify\"");
+        if (Files.isRegularFile(Path.of("site/tfhub", m.handle() + ".md"))) {
+            // the generated markdown card is rendered beside the metadata, not the "not generated" notice
+            assertThat(dom).doesNotContain("mc-card-missing").contains("<h3 id=\"overview\">Overview</h3>");
+        }
         chromium.screenshot(url(page), TARGET.resolve("site-screenshots/card.png"));
         chromium.screenshot(url("families/mobilenet_v2.html"), TARGET.resolve("site-screenshots/family.png"));
     }
