@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "modelcards", mixinStandardHelpOptions = true, version = "modelcards 0.1.0",
         description = "Model-card registry and documentation generator for the MobileNet V1/V2 ImageNet family.",
-        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, ExportCommand.class, VerifyCommand.class, ClassifyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, GenerateCommand.class,
+                ExportCommand.class, VerifyCommand.class, ClassifyCommand.class, DocsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

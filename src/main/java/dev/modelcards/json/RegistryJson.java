@@ -11,6 +11,8 @@ import dev.modelcards.catalog.MetricsRow;
 import dev.modelcards.catalog.VersionSpec;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The machine-readable form of variants, shared by {@code list --format json} and {@code site/index.json}.
@@ -110,4 +112,25 @@ public final class RegistryJson {
         return o;
     }
 
+    /**
+     * {@code site/index.json}: every variant as {@link #variant} gives it, plus {@code output_dims} and,
+     * on each version, {@code cards}: the path of every rendering of that card inside the site folder.
+     */
+    public static ObjectNode siteIndex(List<Variant> variants, Function<ModelVersion, Map<String, String>> cardPaths) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("variant_count", variants.size());
+        root.put("card_count", variants.stream().mapToInt(v -> v.versions().size()).sum());
+        ArrayNode all = root.putArray("variants");
+        for (Variant v : variants) {
+            ObjectNode o = variant(v);
+            o.put("output_dims", v.outputShape().dims().get(v.outputShape().dims().size() - 1));
+            ArrayNode versions = (ArrayNode) o.get("versions");
+            for (int i = 0; i < versions.size(); i++) {
+                ObjectNode cards = ((ObjectNode) versions.get(i)).putObject("cards");
+                cardPaths.apply(v.versions().get(i)).forEach(cards::put);
+            }
+            all.add(o);
+        }
+        return root;
+    }
 }

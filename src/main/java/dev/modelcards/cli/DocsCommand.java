@@ -1,0 +1,105 @@
+package dev.modelcards.cli;
+
+import dev.modelcards.Registry;
+import dev.modelcards.docs.DocsGenerator;
+import dev.modelcards.docs.FrontPage;
+import dev.modelcards.docs.VerifyReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code modelcards docs}: writes the browsable model pages (index, charts, families, one page per
+ * card) and the site's front page. {@code mvn site} runs it in {@code pre-site} through
+ * exec-maven-plugin, calling {@link #main}, which reports failure by exception instead of
+ * {@code System.exit} so it cannot end Maven's own JVM.
+ */
+@Command(name = "docs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write the documentation site's model pages (HTML) and front page (markdown for mvn site).")
+public final class DocsCommand implements Callable<Integer> {
+    @Mixin
+    CatalogOption catalog;
+
+    @Option(names = "--cards", paramLabel = "DIR", defaultValue = "site/tfhub",
+            description = "Generated markdown cards, <handle>/<version>.md (default: ${DEFAULT-VALUE}).")
+    Path cards;
+
+    @Option(names = "--verify-report", paramLabel = "FILE", defaultValue = "target/verify-report.json",
+            description = "Report of 'modelcards verify'; models are shown as not verified without it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path verifyReport;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/site/models",
+            description = "Folder for the model pages; replaced as a whole (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--readme", paramLabel = "FILE", defaultValue = "README.md",
+            description = "README to turn into the front page (default: ${DEFAULT-VALUE}).")
+    Path readme;
+
+    @Option(names = "--front-page", paramLabel = "FILE",
+            description = "Where to write the front page markdown (e.g. target/generated-site/markdown/index.md); "
+                    + "none if not given.")
+    Path frontPage;
+
+    @Option(names = "--site-path", paramLabel = "PATH", defaultValue = "models",
+            description = "Where the model pages sit relative to the site root, for the front page's links "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String sitePath;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Registry registry = catalog.registry();
+        Optional<VerifyReport> report = VerifyReport.read(verifyReport);
+        DocsGenerator generator = new DocsGenerator(registry, cards, report);
+        SortedMap<String, String> pages = generator.render();
+        String front = null;
+        if (frontPage != null) {
+            String text;
+            try {
+                text = Files.readString(readme, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new CommandFailure(readme + ": README not found; pass --readme FILE");
+            }
+            front = FrontPage.markdown(text, sitePath, registry.variants().size(), registry.models().size());
+        }
+        DocsGenerator.write(pages, out);
+        if (front != null) {
+            Files.createDirectories(frontPage.toAbsolutePath().getParent());
+            Files.writeString(frontPage, front, StandardCharsets.UTF_8);
+        }
+        long missing = generator.missingCards();
+        var o = spec.commandLine().getOut();
+        o.println("docs: " + pages.size() + " files in " + out + " (" + registry.variants().size() + " variants, "
+                + registry.models().size() + " card pages" + (missing > 0 ? ", " + missing + " without generated markdown in "
+                + cards : "") + "; verify report: " + (report.isPresent() ? verifyReport : "none") + ")");
+        o.flush();
+        return 0;
+    }
+
+    /**
+     * Entry point for exec-maven-plugin's {@code java} goal: runs {@code modelcards docs ARGS} in the
+     * calling JVM and throws when it fails (its message has been printed already).
+     */
+    public static void main(String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "docs";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = Main.run(all);
+        if (code != 0) {
+            throw new IllegalStateException("modelcards docs failed with exit code " + code + " (see the message above)");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.modelcards.cli;
+
+import dev.modelcards.Registry;
+import dev.modelcards.render.CardRenderer;
+import dev.modelcards.render.RenderException;
+import dev.modelcards.site.SiteChecker;
+import dev.modelcards.site.SiteException;
+import dev.modelcards.site.SitePlan;
+import dev.modelcards.site.SiteWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code modelcards generate}: renders every card and writes the site folder, or with {@code --check}
+ * reports every file that is missing, stale or extra and exits 1 (for CI).
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Write every model card, the AI Hub listing, the text pages, index.md and index.json into the site folder.",
+                "Only changed files are rewritten, each atomically; only files listed in the site's manifest are ever removed.",
+                "With --check, write nothing and exit 1 listing every missing, stale or extra file."})
+public final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    CatalogOption catalog;
+
+    @Mixin
+    TemplatesOption templates;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "all",
+            description = "tfhub, aihub, text or all (default: ${DEFAULT-VALUE}); the index is always written.")
+    SiteFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Site folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--check", description = "Write nothing; exit 1 if the site folder is not exactly what generate would write.")
+    boolean check;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Registry registry = catalog.registry();
+        SitePlan plan;
+        try {
+            plan = SitePlan.render(new CardRenderer(registry, templates.engine()), format.sets());
+        } catch (RenderException e) {
+            throw new CommandFailure(e.getMessage() + "\nnothing was written");
+        }
+        var stdout = spec.commandLine().getOut();
+        try {
+            if (check) {
+                List<SiteChecker.Problem> problems = SiteChecker.check(out, plan);
+                problems.forEach(stdout::println);
+                stdout.flush();
+                if (!problems.isEmpty()) {
+                    throw new CommandFailure(out + " is out of date (" + SiteChecker.counts(problems)
+                            + "); run 'modelcards generate" + (format == SiteFormat.all ? "" : " --format " + format)
+                            + " --out " + out + "' and commit the result");
+                }
+                stdout.println("ok: " + plan.files().size() + " files in " + out + " are up to date");
+            } else {
+                SiteWriter.Result r = SiteWriter.write(out, plan);
+                stdout.println("wrote " + r.written().size() + " files (" + r.bytes() + " bytes), " + r.unchanged()
+                        + " unchanged, " + r.removed().size() + " removed in " + out);
+            }
+        } catch (SiteException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.modelcards.docs;
+
+import dev.modelcards.Registry;
+import dev.modelcards.Variant;
+import dev.modelcards.catalog.FamilySpec;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Top-1 accuracy against MACs and against parameters, both on log scales, for every classification
+ * variant: one series per family, each point labelled with multiplier and resolution and linked to the
+ * variant's latest card.
+ */
+final class ChartsPage {
+    private final Registry registry;
+    private final PageLayout layout;
+
+    ChartsPage(Registry registry, PageLayout layout) {
+        this.registry = registry;
+        this.layout = layout;
+    }
+
+    String render() {
+        String path = SitePaths.CHARTS;
+        List<Variant> classifiers = registry.variants().stream().filter(Variant::isClassifier).toList();
+        List<String> series = registry.catalog().families().stream().map(FamilySpec::name).toList();
+        return layout.page(path, "Accuracy charts", w -> {
+            w.open("p");
+            w.text("ImageNet top-1 accuracy of the " + classifiers.size() + " classification variants as published "
+                    + "by TF-Slim, against cost. Each point is labelled multiplier/resolution and links to the "
+                    + "variant's latest card; feature-vector variants share these figures.");
+            w.close("p");
+            w.element("h2", "Top-1 accuracy against multiply-accumulates");
+            chart("chart-macs", "Top-1 accuracy against MACs (log scale)", "Multiply-accumulates (millions)",
+                    path, classifiers, series, v -> v.metrics().macsMillions().doubleValue()).write(w);
+            w.element("h2", "Top-1 accuracy against parameters");
+            chart("chart-params", "Top-1 accuracy against parameters (log scale)", "Parameters (millions)",
+                    path, classifiers, series, v -> v.metrics().paramsMillions().doubleValue()).write(w);
+        });
+    }
+
+    private ScatterChart chart(String id, String title, String xTitle, String path, List<Variant> variants,
+                               List<String> series, ToDoubleFunction<Variant> x) {
+        List<String> familyIds = registry.catalog().families().stream().map(FamilySpec::id).toList();
+        List<ScatterChart.Point> points = variants.stream().map(v -> new ScatterChart.Point(
+                familyIds.indexOf(v.familyId()), x.applyAsDouble(v), v.metrics().top1().doubleValue(),
+                v.multiplier().toPlainString() + "/" + v.resolution(),
+                Links.relative(path, SitePaths.card(v.latest())),
+                v.family().name() + " " + v.multiplier().toPlainString() + " at " + v.resolution() + " px: top-1 "
+                        + v.metrics().top1().toPlainString() + " %, " + v.metrics().macsMillions().toPlainString()
+                        + " M MACs, " + v.metrics().paramsMillions().toPlainString() + " M parameters")).toList();
+        return new ScatterChart(id, title, xTitle, "Top-1 accuracy (%)", true, series, points);
+    }
+}

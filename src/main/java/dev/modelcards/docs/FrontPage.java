@@ -1,0 +1,35 @@
+package dev.modelcards.docs;
+
+/**
+ * The project site's front page: the README with a "Browse the registry" section inserted after its
+ * title, linking (relatively) to the generated model pages. Maven's site renders the result like any
+ * other markdown page, so the README stays the one place the project is described.
+ */
+public final class FrontPage {
+    private FrontPage() {
+    }
+
+    /**
+     * @param readme    the README's markdown
+     * @param modelsDir the models folder relative to the site root, e.g. {@code models}
+     * @param variants  how many variants the index lists
+     * @param cards     how many card pages there are
+     */
+    public static String markdown(String readme, String modelsDir, int variants, int cards) {
+        String browse = "## Browse the registry\n\n"
+                + "- [Model index](" + modelsDir + "/index.html): all " + variants
+                + " variants, filterable and sortable\n"
+                + "- [Accuracy charts](" + modelsDir + "/charts.html): top-1 against MACs and parameters\n"
+                + "- " + cards + " model cards, one page per handle and version, linked from the index\n\n";
+        String text = readme.replace("\r\n", "\n");
+        int h1 = text.startsWith("# ") ? 0 : text.indexOf("\n# ");
+        if (h1 < 0) {
+            return "# modelcards\n\n" + browse + text;
+        }
+        int lineEnd = text.indexOf('\n', h1 == 0 ? 0 : h1 + 1);
+        if (lineEnd < 0) {
+            return text + "\n\n" + browse;
+        }
+        return text.substring(0, lineEnd + 1) + "\n" + browse + text.substring(lineEnd + 1);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.modelcards.docs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelcards.ModelVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report {@code modelcards verify} writes: when and with which onnxruntime the check ran, and per
+ * model the declared and measured input/output shapes, parameters and MACs with any mismatches.
+ * Values are kept as display text; the docs only show them.
+ *
+ * @param source      the file it was read from, for messages
+ * @param date        when the check ran, or empty if the report does not say
+ * @param onnxruntime the onnxruntime version used, or empty if the report does not say
+ * @param results     one entry per checked model, in file order
+ */
+public record VerifyReport(String source, String date, String onnxruntime, List<Result> results) {
+
+    /**
+     * One checked model.
+     *
+     * @param handle     the handle checked, with or without version
+     * @param model      the model file that was checked
+     * @param status     e.g. {@code pass} or {@code fail}
+     * @param declared   what the catalog declares, field → value
+     * @param actual     what onnxruntime measured, field → value
+     * @param mismatches what differs, as text
+     */
+    public record Result(String handle, String model, String status, Map<String, String> declared,
+                         Map<String, String> actual, List<String> mismatches) {
+        /** Whether a mismatch names {@code field}. */
+        public boolean mismatched(String field) {
+            return mismatches.stream().anyMatch(m -> m.contains(field));
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Reads a report, or empty when the file does not exist (the model is then shown as not verified).
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong when it is not a verify report
+     */
+    public static Optional<VerifyReport> read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read verify report: " + e.getMessage());
+        }
+        return Optional.of(parse(file.toString(), text));
+    }
+
+    /** Parses report text; {@code source} names it in messages. */
+    public static VerifyReport parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || !root.path("results").isArray()) {
+            throw new IllegalArgumentException(source + ": not a verify report: expected an object with a "
+                    + "\"results\" array, as written by 'modelcards verify'");
+        }
+        List<Result> results = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : root.get("results")) {
+            if (!r.isObject() || !r.path("handle").isTextual()) {
+                throw new IllegalArgumentException(source + ": results[" + i + "] has no \"handle\" string");
+            }
+            results.add(new Result(r.get("handle").asText(), text(r.get("model")), text(r.get("status")),
+                    fields(r.get("declared")), fields(r.get("actual")), mismatches(r.get("mismatches"))));
+            i++;
+        }
+        // 'modelcards verify' writes {"check": {"date", "onnxruntime_version"}, "summary", "results"}.
+        JsonNode check = root.path("check");
+        return new VerifyReport(source, first(check, "date"), first(check, "onnxruntime_version"),
+                List.copyOf(results));
+    }
+
+    /**
+     * The result for this model: one for exactly this handle and version, else one for the variant
+     * (a handle without version, or another version of it).
+     */
+    public Optional<Result> resultFor(ModelVersion m) {
+        Optional<Result> exact = results.stream().filter(r -> r.handle().equals(m.handle())).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        String base = m.variant().handle();
+        return results.stream().filter(r -> r.handle().equals(base) || r.handle().startsWith(base + "/")).findFirst();
+    }
+
+    private static String first(JsonNode root, String... keys) {
+        for (String k : keys) {
+            if (root.hasNonNull(k)) {
+                return text(root.get(k));
+            }
+        }
+        return "";
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        return n.isValueNode() ? n.asText() : n.toString();
+    }
+
+    private static Map<String, String> fields(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (n != null && n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                m.put(e.getKey(), text(e.getValue()));
+            }
+        }
+        return m;
+    }
+
+    private static List<String> mismatches(JsonNode n) {
+        List<String> l = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(x -> l.add(text(x)));
+        }
+        return List.copyOf(l);
+    }
+}

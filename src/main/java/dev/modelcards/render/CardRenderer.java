@@ -1,0 +1,97 @@
+package dev.modelcards.render;
+
+import dev.modelcards.ModelVersion;
+import dev.modelcards.Registry;
+import dev.modelcards.Variant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Renders the documents of one registry with one set of templates: a card in a given rendering, the
+ * AI Hub listing and the markdown index. Thread-safe once built; rendering is deterministic.
+ */
+public final class CardRenderer {
+    private final Registry registry;
+    private final TemplateEngine engine;
+    private final CardModel models;
+
+    /** A renderer for {@code registry} using {@code engine}'s templates. */
+    public CardRenderer(Registry registry, TemplateEngine engine) {
+        this.registry = registry;
+        this.engine = engine;
+        this.models = new CardModel(registry);
+    }
+
+    /** The registry rendered. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /**
+     * One card.
+     *
+     * @param r {@link Rendering#TFHUB}, {@link Rendering#AIHUB} or {@link Rendering#TEXT}
+     */
+    public String card(ModelVersion m, Rendering r) {
+        if (r == Rendering.AIHUB_LISTING || r == Rendering.INDEX) {
+            throw new IllegalArgumentException(r + " is not a per-card rendering");
+        }
+        String out = engine.render(r, Map.of("c", models.card(m)), entry(m));
+        return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
+    }
+
+    /** The cards the AI Hub listing holds: those with an {@code aihub} external id, sorted by handle. */
+    public List<ModelVersion> aihubCards() {
+        List<ModelVersion> out = new ArrayList<>();
+        for (ModelVersion m : registry.models()) {
+            Map<String, String> ids = m.variant().family().externalIds().getOrDefault("aihub", Map.of());
+            if (ids.containsKey(m.handle())) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparing(ModelVersion::handle));
+        return out;
+    }
+
+    /** The AI Hub listing: every card with an AI Hub id, numbered, in one document. */
+    public String aihubListing() {
+        List<Map<String, Object>> cards = aihubCards().stream().map(models::card).toList();
+        return engine.render(Rendering.AIHUB_LISTING, Map.of("cards", cards), "the AI Hub listing");
+    }
+
+    /**
+     * The markdown index of every variant.
+     *
+     * @param cardPath where the tfhub card of a model lives, relative to the site folder
+     */
+    public String index(Function<ModelVersion, String> cardPath) {
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (Variant v : registry.variants()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("handle", v.handle());
+            m.put("latest", v.latest().number());
+            m.put("latestUrl", v.latest().url());
+            m.put("familyName", v.family().name());
+            m.put("multiplier", v.multiplier().setScale(2).toPlainString());
+            m.put("resolution", v.resolution());
+            m.put("channels", v.catalog().input().channels());
+            m.put("outputDims", v.isClassifier() ? v.numClasses() : v.featureWidth());
+            m.put("metrics", CardModel.metrics(v.metrics()));
+            m.put("cardPath", cardPath.apply(v.latest()));
+            variants.add(m);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("catalog", Map.of("publisher", registry.catalog().publisher(), "collection", registry.catalog().collection()));
+        model.put("variants", variants);
+        model.put("cardCount", registry.models().size());
+        return engine.render(Rendering.INDEX, model, "the index");
+    }
+
+    private static String entry(ModelVersion m) {
+        return m.handle() + " from " + m.spec().pos() + " (version " + m.number() + " of " + m.variant().familyId() + ")";
+    }
+}

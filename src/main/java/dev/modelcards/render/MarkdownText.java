@@ -1,0 +1,167 @@
+package dev.modelcards.render;
+
+import java.util.regex.Pattern;
+import org.commonmark.node.Code;
+import org.commonmark.node.Document;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+
+/**
+ * The markdown rules the card templates rely on: escaping plain catalog strings, building code spans,
+ * checking URLs, and admitting catalog strings that are meant to be markdown (changelog entries,
+ * family wording) only when they are a single paragraph of harmless inline markup.
+ */
+public final class MarkdownText {
+    private static final Parser PARSER = Parser.builder().build();
+    /** Absolute http(s) URLs without characters that could end a link destination, string or code span. */
+    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&+,;=:@%/?#-]*)?");
+    /** Characters that start a block when they open a line: headings, quotes, lists, setext lines, fences. */
+    private static final Pattern BLOCK_START = Pattern.compile(
+            "^(?:#{1,6}(?=[ \\t]|$)|>|[-+=~](?=[ \\t]|$|[-=~])|[0-9]{1,9}(?=[.)](?:[ \\t]|$)))");
+
+    private MarkdownText() {
+    }
+
+    /** Collapses line breaks (and the blanks around them) to one space: a plain value stays inline. */
+    static String oneLine(String s) {
+        return s.replaceAll("[ \\t]*[\\r\\n]+[ \\t]*", " ");
+    }
+
+    /**
+     * Escapes a plain string for markdown inline text. Only what CommonMark could read as markup is
+     * escaped, so ordinary prose ({@code ImageNet (ILSVRC-2012-CLS)}, {@code mobilenet_v2_075_96}) keeps
+     * its bytes: backslash, backtick, asterisk, brackets, pipe, underscores that could open emphasis,
+     * {@code < > &} as HTML entities, and a block marker at the start.
+     */
+    public static String escape(String s) {
+        return escape(s, false);
+    }
+
+    /** Like {@link #escape} but escapes every underscore, as AI Hub writes titles. */
+    public static String escapeAll(String s) {
+        return escape(s, true);
+    }
+
+    private static String escape(String raw, boolean allUnderscores) {
+        String s = oneLine(raw);
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        var lead = BLOCK_START.matcher(s);
+        int start = 0;
+        if (lead.find()) {
+            if (Character.isDigit(s.charAt(0))) {
+                b.append(s, 0, lead.end()).append('\\');
+                start = lead.end();
+            } else {
+                b.append('\\');
+            }
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '[', ']', '|' -> b.append('\\').append(c);
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '_' -> {
+                    boolean intraword = i > 0 && i + 1 < s.length()
+                            && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1));
+                    b.append(allUnderscores || !intraword ? "\\_" : "_");
+                }
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A code span holding {@code s} literally, with a backtick fence longer than any run inside it. */
+    public static String codeSpan(String raw) {
+        String s = oneLine(raw);
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
+        return fence + pad + s + pad + fence;
+    }
+
+    /** Whether {@code s} is an absolute http(s) URL safe in a link destination, a string literal and a code span. */
+    public static boolean isSafeUrl(String s) {
+        return URL.matcher(s).matches();
+    }
+
+    /** Text for inside an HTML comment ({@code <!-- key: value -->}): one line, no {@code <} or {@code >}. */
+    public static String commentText(String s) {
+        return oneLine(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * Admits catalog markdown meant to sit inside a paragraph or list item: one paragraph holding only
+     * text, code spans, emphasis and links to absolute http(s) URLs. Anything else (HTML, fences,
+     * headings, lists, images, relative links) is escaped as plain text, so it shows literally and
+     * cannot change the card's structure. Continuation lines are prefixed with {@code indent}.
+     */
+    public static String inline(String md, String indent) {
+        if (!isSafeInline(md)) {
+            return escape(md);
+        }
+        return md.strip().replace("\n", "\n" + indent);
+    }
+
+    /** The plain text of catalog markdown (link targets dropped), line breaks kept and indented. */
+    public static String plain(String md, String indent) {
+        if (!isSafeInline(md)) {
+            return oneLine(md);
+        }
+        StringBuilder b = new StringBuilder();
+        appendPlain(PARSER.parse(md.strip()).getFirstChild(), b, indent);
+        return b.toString();
+    }
+
+    private static void appendPlain(Node parent, StringBuilder b, String indent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Text t) {
+                b.append(t.getLiteral());
+            } else if (n instanceof Code c) {
+                b.append(c.getLiteral());
+            } else if (n instanceof SoftLineBreak) {
+                b.append('\n').append(indent);
+            } else {
+                appendPlain(n, b, indent);
+            }
+        }
+    }
+
+    /** Whether {@code md} parses as one paragraph of text, code spans, emphasis and safe links only. */
+    static boolean isSafeInline(String md) {
+        if (md.indexOf('\r') >= 0) {
+            return false;
+        }
+        Node doc = PARSER.parse(md.strip());
+        Node first = doc.getFirstChild();
+        if (!(doc instanceof Document) || !(first instanceof Paragraph) || first.getNext() != null) {
+            return false;
+        }
+        return onlyInline(first);
+    }
+
+    private static boolean onlyInline(Node parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            boolean ok = n instanceof Text || n instanceof Code || n instanceof SoftLineBreak
+                    || ((n instanceof Emphasis || n instanceof StrongEmphasis) && onlyInline(n))
+                    || (n instanceof Link l && isSafeUrl(l.getDestination()) && l.getTitle() == null && onlyInline(n));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.modelcards.site;
+
+import dev.modelcards.ModelVersion;
+import java.util.List;
+
+/**
+ * Where each generated file lives inside the site folder. The handle is the path, so a card is found
+ * from its URL: {@code tfhub/google/imagenet/mobilenet_v2_075_96/feature_vector/4.md}.
+ *
+ * <pre>
+ * tfhub/&lt;handle&gt;.md      tfhub.dev markdown card, one per handle and version
+ * aihub/&lt;handle&gt;.md      the card as an AI Hub entry
+ * aihub/listing.md        the AI Hub listing (every card with an AI Hub id)
+ * text/&lt;handle&gt;.txt      plain-text page
+ * index.md, index.json    every variant; the JSON lists every version's card paths
+ * .modelcards-manifest    the files generate owns (it removes only those)
+ * </pre>
+ */
+public final class SiteLayout {
+    /** The manifest of owned files, at the top of the site folder. */
+    public static final String MANIFEST = ".modelcards-manifest";
+    /** The AI Hub listing. */
+    public static final String AIHUB_LISTING = "aihub/listing.md";
+    /** The markdown index. */
+    public static final String INDEX_MD = "index.md";
+    /** The machine-readable registry. */
+    public static final String INDEX_JSON = "index.json";
+
+    /** The file sets {@code generate --format} selects; the index belongs to every set. */
+    public enum Set {
+        TFHUB("tfhub"), AIHUB("aihub"), TEXT("text"), INDEX("index");
+
+        private final String id;
+
+        Set(String id) {
+            this.id = id;
+        }
+
+        /** The name used by {@code --format} and as the folder name. */
+        public String id() {
+            return id;
+        }
+
+        /** The set a site path belongs to, judged by its first folder. */
+        public static Set of(String path) {
+            for (Set s : List.of(TFHUB, AIHUB, TEXT)) {
+                if (path.startsWith(s.id + "/")) {
+                    return s;
+                }
+            }
+            return INDEX;
+        }
+    }
+
+    private SiteLayout() {
+    }
+
+    /** The tfhub.dev card of a model. */
+    public static String tfhub(ModelVersion m) {
+        return "tfhub/" + m.handle() + ".md";
+    }
+
+    /** The AI Hub entry of a model. */
+    public static String aihub(ModelVersion m) {
+        return "aihub/" + m.handle() + ".md";
+    }
+
+    /** The plain-text page of a model. */
+    public static String text(ModelVersion m) {
+        return "text/" + m.handle() + ".txt";
+    }
+
+    /** Whether {@code p} is a path generate may own: relative, forward slashes, no {@code ..}, safe characters. */
+    public static boolean isSafePath(String p) {
+        return p.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*") && !List.of(p.split("/")).contains("..")
+                && !List.of(p.split("/")).contains(".");
+    }
+}

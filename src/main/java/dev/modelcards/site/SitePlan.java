@@ -1,0 +1,76 @@
+package dev.modelcards.site;
+
+import dev.modelcards.ModelVersion;
+import dev.modelcards.Registry;
+import dev.modelcards.json.RegistryJson;
+import dev.modelcards.render.CardRenderer;
+import dev.modelcards.render.Rendering;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Every file one {@code generate} produces, rendered in memory before anything touches the disk: a
+ * rendering error therefore leaves the site as it was. Paths are relative to the site folder and sorted,
+ * so the plan (and the manifest) is the same on every machine.
+ *
+ * @param files path → bytes
+ * @param sets  the sets this plan covers (the index set is always included)
+ */
+public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets) {
+
+    /** Renders the selected sets of the registry's site. */
+    public static SitePlan render(CardRenderer renderer, Set<SiteLayout.Set> selected) {
+        Set<SiteLayout.Set> sets = EnumSet.copyOf(selected);
+        sets.add(SiteLayout.Set.INDEX);
+        Registry registry = renderer.registry();
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        for (ModelVersion m : registry.models()) {
+            if (sets.contains(SiteLayout.Set.TFHUB)) {
+                put(files, SiteLayout.tfhub(m), renderer.card(m, Rendering.TFHUB));
+            }
+            if (sets.contains(SiteLayout.Set.AIHUB)) {
+                put(files, SiteLayout.aihub(m), renderer.card(m, Rendering.AIHUB));
+            }
+            if (sets.contains(SiteLayout.Set.TEXT)) {
+                put(files, SiteLayout.text(m), renderer.card(m, Rendering.TEXT));
+            }
+        }
+        if (sets.contains(SiteLayout.Set.AIHUB)) {
+            put(files, SiteLayout.AIHUB_LISTING, renderer.aihubListing());
+        }
+        put(files, SiteLayout.INDEX_MD, renderer.index(SiteLayout::tfhub));
+        put(files, SiteLayout.INDEX_JSON, RegistryJson.write(RegistryJson.siteIndex(registry.variants(), SitePlan::cardPaths)));
+        return new SitePlan(Collections.unmodifiableSortedMap(files), Collections.unmodifiableSet(sets));
+    }
+
+    /** Every rendering's path for one model, as index.json lists them. */
+    static Map<String, String> cardPaths(ModelVersion m) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tfhub", SiteLayout.tfhub(m));
+        p.put("aihub", SiteLayout.aihub(m));
+        p.put("text", SiteLayout.text(m));
+        return p;
+    }
+
+    /** Total bytes of all files. */
+    public long bytes() {
+        return files.values().stream().mapToLong(b -> b.length).sum();
+    }
+
+    /** Whether this plan is responsible for {@code path} (its set was selected). */
+    public boolean covers(String path) {
+        return sets.contains(SiteLayout.Set.of(path));
+    }
+
+    private static void put(Map<String, byte[]> files, String path, String content) {
+        if (files.put(path, content.getBytes(StandardCharsets.UTF_8)) != null) {
+            throw new IllegalStateException("two outputs share the path " + path);
+        }
+    }
+}

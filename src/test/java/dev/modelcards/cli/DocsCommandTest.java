@@ -1,0 +1,45 @@
+package dev.modelcards.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocsCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesPagesAndFrontPage(@TempDir Path tmp) throws Exception {
+        Path readme = Files.writeString(tmp.resolve("README.md"), "# modelcards\n\nIntro.\n");
+        int code = run("docs", "--cards", tmp.resolve("cards").toString(), "--verify-report",
+                tmp.resolve("none.json").toString(), "--readme", readme.toString(),
+                "--out", tmp.resolve("gen/resources/models").toString(),
+                "--front-page", tmp.resolve("gen/markdown/index.md").toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("353 files").contains("348 card pages").contains("verify report: none");
+        assertThat(tmp.resolve("gen/resources/models/index.html")).exists();
+        assertThat(Files.readString(tmp.resolve("gen/markdown/index.md")))
+                .startsWith("# modelcards\n\n## Browse the registry\n").contains("(models/index.html)").endsWith("Intro.\n");
+    }
+
+    @Test
+    void badVerifyReportIsOneMessageAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path report = Files.writeString(tmp.resolve("verify-report.json"), "{\"results\": 3}");
+        int code = run("docs", "--verify-report", report.toString(), "--out", tmp.resolve("models").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: " + report + ": not a verify report").doesNotContain("\tat ");
+        assertThat(tmp.resolve("models")).doesNotExist();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.modelcards.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelcards.ModelVersion;
+import dev.modelcards.Registry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocsGeneratorTest {
+    static final String HANDLE = "google/imagenet/mobilenet_v2_075_96/feature_vector/4";
+    static Registry registry;
+
+    @BeforeAll
+    static void load() {
+        registry = Registry.load();
+    }
+
+    /** A small tfhub-style card with a metadata comment, a GFM table and some hostile markup. */
+    static Path fixtureCards(Path dir) throws Exception {
+        Path card = dir.resolve(HANDLE + ".md");
+        Files.createDirectories(card.getParent());
+        Files.writeString(card, """
+                # Module google/imagenet/mobilenet_v2_075_96/feature_vector/4
+                Feature vectors of images with MobileNet V2 (depth multiplier 0.75).
+
+                <!-- asset-path: legacy -->
+                <!-- network-architecture: MobileNet V2 -->
+
+                ## Overview
+
+                | input | output |
+                | --- | --- |
+                | 96×96 | 1280 |
+
+                <script>alert('card')</script>
+                [click](javascript:alert(1)) and ![pixel](https://example.com/p.png)
+                """);
+        return dir;
+    }
+
+    static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void writesEveryPageAndEachIsValid(@TempDir Path tmp) throws Exception {
+        DocsGenerator g = new DocsGenerator(registry, fixtureCards(tmp.resolve("cards")), Optional.empty());
+        SortedMap<String, String> pages = g.render();
+        assertThat(pages).hasSize(registry.models().size() + 2 + 2 + 1);
+        Path out = tmp.resolve("site/models");
+        DocsGenerator.write(pages, out);
+        assertThat(new PageChecker(out).checkAll()).isEmpty();
+        assertThat(g.missingCards()).isEqualTo(registry.models().size() - 1);
+    }
+
+    @Test
+    void outputIsByteIdenticalAcrossRuns(@TempDir Path tmp) throws Exception {
+        Path cards = fixtureCards(tmp);
+        assertThat(new DocsGenerator(registry, cards, Optional.empty()).render())
+                .isEqualTo(new DocsGenerator(registry, cards, Optional.empty()).render());
+    }
+
+    @Test
+    void indexListsEveryVariantWithItsLatestCard(@TempDir Path tmp) {
+        String index = new DocsGenerator(registry, tmp, Optional.empty()).render().get("index.html");
+        assertThat(count(index, "<tr data-family=")).isEqualTo(76).isEqualTo(registry.variants().size());
+        String latest = registry.get("google/imagenet/mobilenet_v2_075_96/feature_vector").handle();
+        assertThat(index).contains("href=\"" + latest + ".html\"")
+                .contains("<select name=\"resolution\"").contains("<![CDATA[");
+    }
+
+    @Test
+    void chartsHaveOnePointPerClassificationVariant(@TempDir Path tmp) {
+        String charts = new DocsGenerator(registry, tmp, Optional.empty()).render().get("charts.html");
+        long classifiers = registry.variants().stream().filter(v -> v.isClassifier()).count();
+        assertThat(classifiers).isEqualTo(38);
+        assertThat(count(charts, "class=\"point s[0-9]\"")).isEqualTo(2 * 38);
+        assertThat(charts).contains("id=\"chart-macs\"").contains("id=\"chart-params\"").contains("log scale")
+                .contains("data-series=\"MobileNet V1\"").contains("data-series=\"MobileNet V2\"");
+    }
+
+    @Test
+    void familyGridShowsEmptyCells(@TempDir Path tmp) {
+        String v2 = new DocsGenerator(registry, tmp, Optional.empty()).render().get("families/mobilenet_v2.html");
+        // 6 multipliers × 5 resolutions, 22 published: 8 empty cells
+        assertThat(count(v2, "class=\"empty\"")).isEqualTo(8);
+        assertThat(count(v2, "class=\"cell\"")).isEqualTo(22);
+        // changelog markdown is rendered, its link kept
+        assertThat(v2).contains("href=\"https://github.com/tensorflow/hub/issues/86\">GitHub issue 86</a>");
+    }
+
+    @Test
+    void cardPageRendersMarkdownSafelyBesideMetadata(@TempDir Path tmp) throws Exception {
+        String page = new DocsGenerator(registry, fixtureCards(tmp), Optional.empty()).render().get(HANDLE + ".html");
+        assertThat(page).contains("<table>").contains("<td>96×96</td>").contains("<h3 id=\"overview\">")
+                .contains("data-field=\"params\">2.61 M<").contains("data-field=\"output_shape\">[batch, 1280]<")
+                .doesNotContain("<script>alert").contains("&lt;script&gt;alert")
+                .doesNotContain("javascript:").doesNotContain("<img").doesNotContain("asset-path: legacy -->")
+                .contains("version 4 (this page)").contains("badge latest")
+                .contains("not verified");
+        String older = new DocsGenerator(registry, tmp, Optional.empty()).render()
+                .get("google/imagenet/mobilenet_v2_075_96/feature_vector/2.html");
+        assertThat(older).contains("id=\"mc-card-missing\"").contains("Card not generated")
+                .contains("A newer version of this model exists")
+                .contains("href=\"" + registry.get(HANDLE).variant().latest().number() + ".html\"");
+    }
+
+    @Test
+    void verificationPanelShowsDeclaredAgainstMeasured(@TempDir Path tmp) {
+        VerifyReport report = VerifyReport.parse("r.json", """
+                {"check": {"date": "2026-11-24", "onnxruntime_version": "1.29.0"}, "results": [
+                  {"handle": "google/imagenet/mobilenet_v2_075_96/feature_vector/4", "model": "m.onnx",
+                   "status": "fail",
+                   "declared": {"input_shape": [null, 96, 96, 3], "output_shape": [null, 1280], "params": 2610000},
+                   "actual": {"input_shape": [null, 96, 96, 3], "output_shape": [null, 1280], "params": 2629632,
+                              "input_type": "float32", "macs": 39000000},
+                   "mismatches": ["params: declared 2610000, actual 2629632"]}]}
+                """);
+        SortedMap<String, String> pages = new DocsGenerator(registry, tmp, Optional.of(report)).render();
+        String page = pages.get(HANDLE + ".html");
+        assertThat(page).contains("badge fail").contains("<tr class=\"mismatch\" data-field=\"params\">")
+                .contains("<td>2629632</td>").contains("checked 2026-11-24 with onnxruntime 1.29.0");
+        assertThat(pages.get("google/imagenet/mobilenet_v2_075_96/feature_vector/3.html"))
+                .contains("checked as " + HANDLE);
+        assertThat(pages.get("google/imagenet/mobilenet_v2_100_224/classification/4.html"))
+                .contains("The verify report has no result for this model");
+    }
+
+    @Test
+    void everyCardHasAPageAtItsHandle(@TempDir Path tmp) {
+        SortedMap<String, String> pages = new DocsGenerator(registry, tmp, Optional.empty()).render();
+        List<ModelVersion> models = registry.models();
+        assertThat(models).hasSize(348);
+        models.forEach(m -> assertThat(pages).containsKey(m.handle() + ".html"));
+    }
+}
