@@ -131,7 +131,7 @@ public final class TemplateEngine {
         try {
             t.process(root, out);
         } catch (TemplateException e) {
-            throw new RenderException(where(e) + ": error: " + what(e) + " (rendering " + entry + ")", e);
+            throw new RenderException(where(e) + ": error: " + what(e) + sourceLine(e) + " (rendering " + entry + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,6 +146,22 @@ public final class TemplateEngine {
     private String where(TemplateException e) {
         return displayRoot + "/" + SyntaxTemplateLoader.realName(e.getTemplateSourceName()) + ":" + e.getLineNumber()
                 + ":" + e.getColumnNumber();
+    }
+
+    /** The instruction that failed, as FreeMarker quotes it: the blamed expression alone is not always known. */
+    private static String sourceLine(TemplateException e) {
+        String stack = e.getFTLInstructionStack();
+        if (stack == null) {
+            return "";
+        }
+        int at = stack.indexOf("Failed at: ");
+        if (at < 0) {
+            return "";
+        }
+        int end = stack.indexOf("  [in template", at);
+        int eol = stack.indexOf('\n', at);
+        int stop = end >= 0 ? end : eol >= 0 ? eol : stack.length();
+        return " at `" + stack.substring(at + "Failed at: ".length(), stop).strip() + "`";
     }
 
     private static String what(TemplateException e) {
