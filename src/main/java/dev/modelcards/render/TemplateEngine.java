@@ -112,14 +112,19 @@ public final class TemplateEngine {
      * @throws RenderException naming template, line and entry
      */
     public String render(Rendering r, Map<String, Object> model, String entry) {
+        return render(r.syntax(), r.template(), model, entry);
+    }
+
+    /** Runs any template of the folder with one syntax's helpers; see {@link #render(Rendering, Map, String)}. */
+    String render(Syntax syntax, String template, Map<String, Object> model, String entry) {
         Map<String, Object> root = new java.util.LinkedHashMap<>(model);
-        root.put("fmt", r.syntax().helpers());
-        String name = SyntaxTemplateLoader.virtualName(r.syntax(), r.template());
+        root.put("fmt", syntax.helpers());
+        String name = SyntaxTemplateLoader.virtualName(syntax, template);
         Template t;
         try {
             t = cfg.getTemplate(name);
         } catch (TemplateNotFoundException e) {
-            throw new RenderException(displayRoot + "/" + r.template() + ": error: template not found (rendering " + entry + ")");
+            throw new RenderException(displayRoot + "/" + template + ": error: template not found (rendering " + entry + ")");
         } catch (ParseException e) {
             throw new RenderException(displayRoot + "/" + SyntaxTemplateLoader.realName(e.getTemplateName()) + ":"
                     + e.getLineNumber() + ":" + e.getColumnNumber() + ": error: template does not parse: "
@@ -137,7 +142,7 @@ public final class TemplateEngine {
         }
         String s = out.toString();
         if (s.indexOf('\r') >= 0) {
-            throw new RenderException(displayRoot + "/" + r.template() + ": error: output contains a carriage return;"
+            throw new RenderException(displayRoot + "/" + template + ": error: output contains a carriage return;"
                     + " templates must use \\n line endings (rendering " + entry + ")");
         }
         return s;

@@ -98,6 +98,28 @@ class StrictTemplatesTest {
                 .hasMessageContaining("lib/markdown.ftl:");
     }
 
+    @Test
+    void ftlhTemplatesEscapeHtmlAndPlainTemplatesDoNotEscape() throws IOException {
+        Path templates = copyTemplates();
+        Files.writeString(templates.resolve("page.ftlh"), "<p>${v}</p>\n");
+        Files.writeString(templates.resolve("page.ftl"), "${v}\n");
+        TemplateEngine e = TemplateEngine.fromDirectory(templates);
+        java.util.Map<String, Object> model = java.util.Map.of("v", "<script>a & b</script>");
+        assertThat(e.render(Syntax.MARKDOWN, "page.ftlh", model, "t")).isEqualTo("<p>&lt;script&gt;a &amp; b&lt;/script&gt;</p>\n");
+        assertThat(e.render(Syntax.PLAIN, "page.ftl", model, "t")).isEqualTo("<script>a & b</script>\n");
+        assertThat(e.render(Syntax.MARKDOWN, "page.ftl", model, "t")).isEqualTo("&lt;script&gt;a &amp; b&lt;/script&gt;\n");
+    }
+
+    @Test
+    void carriageReturnsInTemplatesAreRefused() throws IOException {
+        Path templates = copyTemplates();
+        Files.writeString(templates.resolve("tfhub/card.ftl"), "line\r\n");
+        Registry registry = Fixtures.registry();
+        CardRenderer r = new CardRenderer(registry, TemplateEngine.fromDirectory(templates));
+        assertThatThrownBy(() -> r.card(registry.get(HANDLE), Rendering.TFHUB))
+                .isInstanceOf(RenderException.class).hasMessageContaining("carriage return");
+    }
+
     private Path copyTemplates() throws IOException {
         Path src = Path.of("templates");
         Path dst = Files.createTempDirectory(tmp, "templates");
