@@ -2,8 +2,7 @@
      lib/markdown.ftl, printing what a reader sees (link text without target, code without backticks). -->
 <#assign zwnj = "">
 <#-- A heading is a paragraph of its own. -->
-<#macro heading level><#nested>
-</#macro>
+<#macro heading level><#nested>${"\n"}</#macro>
 <#macro link url><#nested></#macro>
 <#macro code><#nested></#macro>
 <#macro em><#nested></#macro>

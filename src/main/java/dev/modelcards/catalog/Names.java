@@ -7,9 +7,12 @@ public final class Names {
     private Names() {
     }
 
-    /** The handle segment, e.g. {@code mobilenet_v2_075_96}: multiplier × 100 on three digits. */
+    /**
+     * The handle segment, e.g. {@code mobilenet_v2_075_96}: multiplier × 100 on three digits (ASCII digits
+     * whatever the default locale: an Arabic locale would otherwise print ٠٧٥).
+     */
     public static String variantName(String family, BigDecimal multiplier, int resolution) {
-        return family + "_" + String.format("%03d", multiplier.movePointRight(2).intValueExact()) + "_" + resolution;
+        return family + "_" + String.format(java.util.Locale.ROOT, "%03d", multiplier.movePointRight(2).intValueExact()) + "_" + resolution;
     }
 
     /** The TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}, {@code mobilenet_v1_1.0_128}. */

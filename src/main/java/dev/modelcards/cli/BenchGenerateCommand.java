@@ -77,14 +77,14 @@ public final class BenchGenerateCommand implements Callable<Integer> {
             SiteWriter.Result again = SiteWriter.write(tmp.resolve("cold"), plan());
             long rerun = System.nanoTime() - a;
             double base = median(bare);
-            out.printf("bench generate: %d run(s) each, medians; ratios are against a bare JVM start%n", runs);
+            out.printf(java.util.Locale.ROOT, "bench generate: %d run(s) each, medians; ratios are against a bare JVM start%n", runs);
             row(out, "bare JVM start (java -cp ... BareJvm)", base, base);
             row(out, "generate, whole process (fresh folder)", median(proc), base);
             row(out, "generate, in-process, first run (cold)", cold, base);
             row(out, "generate, in-process, warm", median(warm), base);
             row(out, "  of which rendering", median(render), base);
             row(out, "re-run, nothing changed (" + again.written().size() + " written)", rerun, base);
-            out.printf("files written: %d, bytes written: %d (%.1f MiB)%n", first.written().size(), first.bytes(),
+            out.printf(java.util.Locale.ROOT, "files written: %d, bytes written: %d (%.1f MiB)%n", first.written().size(), first.bytes(),
                     first.bytes() / 1048576.0);
             out.flush();
             return 0;
@@ -117,7 +117,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String what, double nanos, double base) {
-        out.printf("  %-48s %8.1f ms  %6.2fx%n", what, nanos / 1e6, nanos / base);
+        out.printf(java.util.Locale.ROOT, "  %-48s %8.1f ms  %6.2fx%n", what, nanos / 1e6, nanos / base);
     }
 
     private static double median(long[] xs) {

@@ -26,7 +26,8 @@ import java.util.Map;
 public final class CardModel {
     private final Registry registry;
     private final Map<String, Object> catalogMap;
-    private final Map<String, Map<String, Object>> familyMaps = new LinkedHashMap<>();
+    /** Cards are rendered in parallel: the shared family maps are built once, thread-safely. */
+    private final Map<String, Map<String, Object>> familyMaps = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A model builder for the cards of one registry. */
     public CardModel(Registry registry) {

@@ -19,6 +19,10 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownText {
     private static final Parser PARSER = Parser.builder().build();
+    /** Catalog markdown repeats on every card (changelogs, family wording): judge each string once. */
+    private static final java.util.Map<String, Boolean> SAFE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*[\\r\\n]+[ \\t]*");
     /** Absolute http(s) URLs without characters that could end a link destination, string or code span. */
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&+,;=:@%/?#-]*)?");
     /** Characters that start a block when they open a line: headings, quotes, lists, setext lines, fences. */
@@ -30,7 +34,7 @@ public final class MarkdownText {
 
     /** Collapses line breaks (and the blanks around them) to one space: a plain value stays inline. */
     static String oneLine(String s) {
-        return s.replaceAll("[ \\t]*[\\r\\n]+[ \\t]*", " ");
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : LINE_BREAK.matcher(s).replaceAll(" ");
     }
 
     /**
@@ -118,6 +122,10 @@ public final class MarkdownText {
 
     /** The plain text of catalog markdown (link targets dropped), line breaks kept and indented. */
     public static String plain(String md, String indent) {
+        return PLAIN.computeIfAbsent(indent + "\u0000" + md, k -> toPlain(md, indent));
+    }
+
+    private static String toPlain(String md, String indent) {
         if (!isSafeInline(md)) {
             return oneLine(md);
         }
@@ -142,6 +150,10 @@ public final class MarkdownText {
 
     /** Whether {@code md} parses as one paragraph of text, code spans, emphasis and safe links only. */
     static boolean isSafeInline(String md) {
+        return SAFE.computeIfAbsent(md, MarkdownText::judge);
+    }
+
+    private static boolean judge(String md) {
         if (md.indexOf('\r') >= 0) {
             return false;
         }

@@ -83,7 +83,7 @@ public enum Syntax {
             }
             for (Object a : args) {
                 if (a == null) {
-                    throw new TemplateModelException("an argument is missing (null)");
+                    throw new TemplateModelException("missing value passed to a fmt helper (the catalog has no such entry)");
                 }
             }
             return body.apply(args);

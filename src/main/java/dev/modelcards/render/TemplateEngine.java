@@ -112,14 +112,19 @@ public final class TemplateEngine {
      * @throws RenderException naming template, line and entry
      */
     public String render(Rendering r, Map<String, Object> model, String entry) {
+        return render(r.syntax(), r.template(), model, entry);
+    }
+
+    /** Runs any template of the folder with one syntax's helpers; see {@link #render(Rendering, Map, String)}. */
+    String render(Syntax syntax, String template, Map<String, Object> model, String entry) {
         Map<String, Object> root = new java.util.LinkedHashMap<>(model);
-        root.put("fmt", r.syntax().helpers());
-        String name = SyntaxTemplateLoader.virtualName(r.syntax(), r.template());
+        root.put("fmt", syntax.helpers());
+        String name = SyntaxTemplateLoader.virtualName(syntax, template);
         Template t;
         try {
             t = cfg.getTemplate(name);
         } catch (TemplateNotFoundException e) {
-            throw new RenderException(displayRoot + "/" + r.template() + ": error: template not found (rendering " + entry + ")");
+            throw new RenderException(displayRoot + "/" + template + ": error: template not found (rendering " + entry + ")");
         } catch (ParseException e) {
             throw new RenderException(displayRoot + "/" + SyntaxTemplateLoader.realName(e.getTemplateName()) + ":"
                     + e.getLineNumber() + ":" + e.getColumnNumber() + ": error: template does not parse: "
@@ -131,13 +136,13 @@ public final class TemplateEngine {
         try {
             t.process(root, out);
         } catch (TemplateException e) {
-            throw new RenderException(where(e) + ": error: " + what(e) + " (rendering " + entry + ")", e);
+            throw new RenderException(where(e) + ": error: " + what(e) + sourceLine(e) + " (rendering " + entry + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String s = out.toString();
         if (s.indexOf('\r') >= 0) {
-            throw new RenderException(displayRoot + "/" + r.template() + ": error: output contains a carriage return;"
+            throw new RenderException(displayRoot + "/" + template + ": error: output contains a carriage return;"
                     + " templates must use \\n line endings (rendering " + entry + ")");
         }
         return s;
@@ -146,6 +151,22 @@ public final class TemplateEngine {
     private String where(TemplateException e) {
         return displayRoot + "/" + SyntaxTemplateLoader.realName(e.getTemplateSourceName()) + ":" + e.getLineNumber()
                 + ":" + e.getColumnNumber();
+    }
+
+    /** The instruction that failed, as FreeMarker quotes it: the blamed expression alone is not always known. */
+    private static String sourceLine(TemplateException e) {
+        String stack = e.getFTLInstructionStack();
+        if (stack == null) {
+            return "";
+        }
+        int at = stack.indexOf("Failed at: ");
+        if (at < 0) {
+            return "";
+        }
+        int end = stack.indexOf("  [in template", at);
+        int eol = stack.indexOf('\n', at);
+        int stop = end >= 0 ? end : eol >= 0 ? eol : stack.length();
+        return " at `" + stack.substring(at + "Failed at: ".length(), stop).strip() + "`";
     }
 
     private static String what(TemplateException e) {

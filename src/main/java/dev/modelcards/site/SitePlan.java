@@ -6,9 +6,11 @@ import dev.modelcards.json.RegistryJson;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.Rendering;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -29,17 +31,23 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
         Set<SiteLayout.Set> sets = EnumSet.copyOf(selected);
         sets.add(SiteLayout.Set.INDEX);
         Registry registry = renderer.registry();
-        TreeMap<String, byte[]> files = new TreeMap<>();
+        // Cards are independent: render them on every core, then sort by path (the order never depends on timing).
+        List<Job> jobs = new ArrayList<>();
         for (ModelVersion m : registry.models()) {
             if (sets.contains(SiteLayout.Set.TFHUB)) {
-                put(files, SiteLayout.tfhub(m), renderer.card(m, Rendering.TFHUB));
+                jobs.add(new Job(SiteLayout.tfhub(m), m, Rendering.TFHUB));
             }
             if (sets.contains(SiteLayout.Set.AIHUB)) {
-                put(files, SiteLayout.aihub(m), renderer.card(m, Rendering.AIHUB));
+                jobs.add(new Job(SiteLayout.aihub(m), m, Rendering.AIHUB));
             }
             if (sets.contains(SiteLayout.Set.TEXT)) {
-                put(files, SiteLayout.text(m), renderer.card(m, Rendering.TEXT));
+                jobs.add(new Job(SiteLayout.text(m), m, Rendering.TEXT));
             }
+        }
+        List<String> rendered = jobs.parallelStream().map(j -> renderer.card(j.model(), j.rendering())).toList();
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            put(files, jobs.get(i).path(), rendered.get(i));
         }
         if (sets.contains(SiteLayout.Set.AIHUB)) {
             put(files, SiteLayout.AIHUB_LISTING, renderer.aihubListing());
@@ -47,6 +55,9 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
         put(files, SiteLayout.INDEX_MD, renderer.index(SiteLayout::tfhub));
         put(files, SiteLayout.INDEX_JSON, RegistryJson.write(RegistryJson.siteIndex(registry.variants(), SitePlan::cardPaths)));
         return new SitePlan(Collections.unmodifiableSortedMap(files), Collections.unmodifiableSet(sets));
+    }
+
+    private record Job(String path, ModelVersion model, Rendering rendering) {
     }
 
     /** Every rendering's path for one model, as index.json lists them. */

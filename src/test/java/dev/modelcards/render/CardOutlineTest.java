@@ -1,0 +1,97 @@
+package dev.modelcards.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelcards.ModelVersion;
+import dev.modelcards.Registry;
+import dev.modelcards.catalog.VersionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.node.FencedCodeBlock;
+import org.junit.jupiter.api.Test;
+
+/** Every generated markdown card parses into the expected outline, with absolute links and fenced code. */
+class CardOutlineTest {
+    private final Registry registry = Fixtures.registry();
+    private final CardRenderer renderer = Fixtures.renderer();
+
+    @Test
+    void everyCardOfEveryMarkdownRenderingHasTheExpectedOutline() {
+        assertThat(registry.models()).hasSize(348);
+        int checked = 0;
+        for (ModelVersion m : registry.models()) {
+            for (Rendering r : List.of(Rendering.TFHUB, Rendering.AIHUB)) {
+                checkCard(m, r, new Outline(renderer.card(m, r)));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(696);
+    }
+
+    @Test
+    void aihubListingIsTheEntriesInOrder() {
+        Outline o = new Outline(renderer.aihubListing());
+        List<ModelVersion> cards = renderer.aihubCards();
+        List<String> titles = o.headings.stream().filter(h -> h.startsWith("h1 ")).toList();
+        assertThat(titles).hasSize(cards.size());
+        for (int i = 0; i < cards.size(); i++) {
+            ModelVersion m = cards.get(i);
+            assertThat(titles.get(i)).isEqualTo("h1 " + (i + 1) + ". " + aihubTitle(m));
+        }
+        assertThat(o.links).allMatch(l -> l.startsWith("https://"));
+    }
+
+    @Test
+    void indexIsOneTableRowPerVariant() {
+        Outline o = new Outline(renderer.index(m -> "tfhub/" + m.handle() + ".md"));
+        assertThat(o.document.getFirstChild().getNext()).isNotNull();
+        long rows = o.links.stream().filter(l -> l.startsWith("https://tfhub.dev/")).count();
+        assertThat(rows).isEqualTo(registry.variants().size());
+        assertThat(o.links).filteredOn(l -> !l.startsWith("https://")).allMatch(l -> l.matches("tfhub/google/imagenet/[a-z0-9_]+/[a-z_]+/[0-9]+\\.md"));
+    }
+
+    static void checkCard(ModelVersion m, Rendering r, Outline o) {
+        String what = m.handle() + " (" + r + ")";
+        boolean keras = m.format().api().equals("hub.KerasLayer");
+        List<String> want = new ArrayList<>();
+        if (r == Rendering.TFHUB) {
+            want.add("h1 Module " + m.variant().handle().replace("/", "/\u200c") + "/" + m.number());
+            if (keras) {
+                want.add("h2 " + m.format().name());
+            }
+        } else {
+            want.add("h1 " + aihubTitle(m));
+        }
+        want.addAll(List.of("h2 Overview", "h2 Training", "h2 Usage"));
+        if (m.spec().fineTunable()) {
+            want.add("h2 Fine-tuning");
+        }
+        want.add("h2 Changelog");
+        for (VersionSpec v : m.changelog()) {
+            want.add("h4 Version " + v.version());
+        }
+        assertThat(o.headings).as(what).containsExactlyElementsOf(want);
+        assertThat(o.links).as(what + " links").isNotEmpty().allMatch(l -> l.startsWith("https://"));
+        assertThat(o.indentedCode).as(what + " indented code").isZero();
+        assertThat(o.htmlInline).as(what + " inline HTML").isZero();
+        assertThat(o.images).as(what + " images").isZero();
+        assertThat(o.htmlBlocks).as(what + " HTML blocks").allMatch(b -> b.matches("<!-- [a-z-]+: [^<>]+ -->\n?"));
+        assertThat(o.htmlBlocks).as(what + " metadata").hasSize(r == Rendering.TFHUB ? m.spec().metadata().size() : 0);
+        assertThat(o.fences).as(what + " code blocks").isNotEmpty().allMatch(f -> "python".equals(f.getInfo()));
+        String usage = o.fences.get(0).getLiteral();
+        if (keras) {
+            assertThat(usage).as(what).contains("hub.KerasLayer(\"" + m.url() + "\"").doesNotContain("hub.Module(");
+        } else {
+            assertThat(usage).as(what).contains("module = hub.Module(\"" + m.url() + "\")").doesNotContain("KerasLayer");
+        }
+        int momentum = m.spec().batchNormMomentum() != null && m.spec().batchNormMomentum().configurable() ? 1 : 0;
+        assertThat(o.fences).as(what + " code blocks").hasSize(1 + momentum);
+        for (FencedCodeBlock f : o.fences) {
+            assertThat(f.getFenceCharacter()).isEqualTo("`");
+        }
+    }
+
+    static String aihubTitle(ModelVersion m) {
+        return m.variant().catalog().collection() + "-" + m.variant().name() + "-" + m.variant().head() + "@v" + m.number();
+    }
+}
