@@ -48,6 +48,11 @@ ${fmt.inline(c.text.format_intro)}
 
 <@fineTuning c/>
 </#if>
+<#if c.errata?has_content>
+
+
+<@errata c/>
+</#if>
 
 
 <@changelog c/>
@@ -271,6 +276,16 @@ features = module(inputs=dict(images=images, batch_norm_momentum=0.997),
 ...or analogously for signature <@code>image_feature_vector_with_bn_hparams</@code>.
 </#if>
 </#if>
+</#macro>
+
+<#-- Published figures that contradict the architecture (catalog errata); no published card has them. -->
+<#macro errata c>
+<@heading 2>Errata</@heading>
+
+<#list c.errata as e>
+  * The published number of ${e.quantity} for this ${c.text.noun}, ${e.published} ${e.unit},
+    contradicts its architecture, which gives ${e.measured} ${e.unit}: ${fmt.inline(e.note, "    ")}.
+</#list>
 </#macro>
 
 <#-- The changelog of every published version up to this card's. -->

@@ -66,6 +66,9 @@ class CardOutlineTest {
         if (m.spec().fineTunable()) {
             want.add("h2 Fine-tuning");
         }
+        if (!m.variant().errata().isEmpty()) {
+            want.add("h2 Errata");
+        }
         want.add("h2 Changelog");
         for (VersionSpec v : m.changelog()) {
             want.add("h4 Version " + v.version());
