@@ -19,9 +19,13 @@ import java.util.TreeSet;
  *   <li>records the union of old and new owned files in the manifest first, so a run killed at any
  *       point still knows every file it may have written;</li>
  *   <li>writes only files whose bytes differ, each atomically ({@link AtomicFiles});</li>
+ *   <li>refuses (changing nothing) if the file system has clearly too little free space for the
+ *       changed files ({@link SpaceCheck});</li>
  *   <li>removes owned files of the selected sets that the plan no longer has (and folders this
- *       leaves empty), then writes the final manifest.</li>
+ *       leaves empty), then writes the final manifest and removes temporary files killed runs left.</li>
  * </ol>
+ * A write that fails midway (disk full, permissions) stops the run with the target's path: every file is
+ * then either its previous or its new version, and no temporary file is left.
  * A second run on an unchanged catalog therefore writes nothing at all.
  */
 public final class SiteWriter {
@@ -72,6 +76,7 @@ public final class SiteWriter {
         }
         SortedSet<String> union = new TreeSet<>(owned);
         union.addAll(plan.files().keySet());
+        SpaceCheck.require(site, plan, changed);
         if (!changed.isEmpty() && !union.equals(owned)) {
             AtomicFiles.write(site.resolve(SiteLayout.MANIFEST), Manifest.format(union));
         }
@@ -96,6 +101,7 @@ public final class SiteWriter {
         if (!Files.exists(mf) || !Arrays.equals(Files.readAllBytes(mf), manifest)) {
             AtomicFiles.write(mf, manifest);
         }
+        AtomicFiles.sweep(site);
         return new Result(List.copyOf(changed), plan.files().size() - changed.size(), List.copyOf(removed), bytes);
     }
 
