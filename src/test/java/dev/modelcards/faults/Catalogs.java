@@ -37,6 +37,30 @@ final class Catalogs {
         return dir;
     }
 
+    private static SitePlan oldPlan;
+    private static SitePlan currentPlan;
+
+    /** The plan of {@link #old} (rendered once per test JVM: rendering 1,047 files takes a second or two). */
+    static synchronized SitePlan oldPlan() throws IOException {
+        if (oldPlan == null) {
+            Path dir = Files.createTempDirectory("modelcards-old-catalog");
+            try {
+                oldPlan = plan(old(dir.resolve("catalog")));
+            } finally {
+                Tree.delete(dir);
+            }
+        }
+        return oldPlan;
+    }
+
+    /** The plan of {@link #CURRENT}, rendered once per test JVM. */
+    static synchronized SitePlan currentPlan() {
+        if (currentPlan == null) {
+            currentPlan = plan(CURRENT);
+        }
+        return currentPlan;
+    }
+
     /** Everything {@code generate} (all formats, bundled templates) writes for the catalog in {@code dir}. */
     static SitePlan plan(Path dir) {
         return SitePlan.render(new CardRenderer(Registry.load(dir), TemplateEngine.bundled()), EnumSet.allOf(SiteLayout.Set.class));

@@ -49,7 +49,8 @@ final class Cli {
      * the first larger write fails with "File too large" (the JVM ignores SIGXFSZ).
      */
     static Result runWithFileSizeLimit(long kib, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + kib + " && exec \"$@\"", "sh"));
+        // bash (not sh: POSIX shells count ulimit -f in 512-byte blocks, bash in KiB)
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + kib + " && exec \"$@\"", "bash"));
         cmd.addAll(command(args));
         return run(cmd);
     }

@@ -36,8 +36,8 @@ class GenerateKillTest {
         SplittableRandom random = new SplittableRandom(seed);
         String repro = " (seed " + seed + "; rerun with -Dmodelcards.killSeed=" + seed + ")";
 
-        SitePlan oldPlan = Catalogs.plan(Catalogs.old(tmp.resolve("old-catalog")));
-        SitePlan newPlan = Catalogs.plan(Catalogs.CURRENT);
+        SitePlan oldPlan = Catalogs.oldPlan();
+        SitePlan newPlan = Catalogs.currentPlan();
         Path site = tmp.resolve("site");
         SiteWriter.write(site, oldPlan);
         SortedMap<String, byte[]> oldTree = Tree.read(site);
