@@ -39,6 +39,35 @@ final class Cli {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /** A run in progress whose output is kept. */
+    record Running(Process process, Path out, Path err) {
+        /** Waits for the end and returns the result. */
+        Result finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("modelcards did not finish in 180 s");
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        }
+    }
+
+    /** Starts {@code modelcards args...}, keeping its output for {@link Running#finish()}. */
+    static Running startKeepingOutput(String... args) throws IOException {
+        return start(command(args));
+    }
+
+    private static Running start(List<String> cmd) throws IOException {
+        Path out = Files.createTempFile("modelcards-cli", ".out");
+        Path err = Files.createTempFile("modelcards-cli", ".err");
+        return new Running(new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+    }
+
     /** Runs {@code modelcards args...} to the end. */
     static Result run(String... args) throws IOException, InterruptedException {
         return run(command(args));
@@ -56,19 +85,6 @@ final class Cli {
     }
 
     private static Result run(List<String> cmd) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("modelcards-cli", ".out");
-        Path err = Files.createTempFile("modelcards-cli", ".err");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("modelcards did not finish in 180 s: " + cmd);
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return start(cmd).finish();
     }
 }
