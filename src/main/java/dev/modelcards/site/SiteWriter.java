@@ -1,5 +1,6 @@
 package dev.modelcards.site;
 
+import dev.modelcards.FileErrors;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -45,7 +46,11 @@ public final class SiteWriter {
 
     /** Writes {@code plan} into {@code site}. */
     public static Result write(Path site, SitePlan plan) throws IOException {
-        Files.createDirectories(site);
+        try {
+            Files.createDirectories(site);
+        } catch (IOException e) {
+            throw new IOException("cannot create the site folder " + site + ": " + FileErrors.reason(e), e);
+        }
         SortedSet<String> owned = Manifest.read(site);
         List<String> changed = new ArrayList<>();
         List<String> foreign = new ArrayList<>();
