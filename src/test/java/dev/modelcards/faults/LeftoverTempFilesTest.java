@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.FileErrors;
 import dev.modelcards.onnx.ModelFiles;
+import dev.modelcards.site.SiteChecker;
 import dev.modelcards.site.SiteWriter;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -52,10 +53,13 @@ class LeftoverTempFilesTest {
         // itself is then already right, so no later run rewrites (and renames) it
         Path stray = Files.write(site.resolve("..modelcards-manifest.modelcards-tmp"), new byte[3]);
         Path strayCard = Files.write(site.resolve("tfhub/.gone.md.modelcards-tmp"), new byte[3]);
+        assertThat(SiteChecker.check(site, Catalogs.currentPlan())).as("--check reports them")
+                .extracting(SiteChecker.Problem::path).containsExactly("..modelcards-manifest.modelcards-tmp", "tfhub/.gone.md.modelcards-tmp");
         SiteWriter.Result r = SiteWriter.write(site, Catalogs.currentPlan());
         assertThat(r.written()).isEmpty();
         assertThat(stray).doesNotExist();
         assertThat(strayCard).doesNotExist();
+        assertThat(SiteChecker.check(site, Catalogs.currentPlan())).isEmpty();
     }
 
     @Test
