@@ -61,6 +61,21 @@ final class Catalogs {
         return currentPlan;
     }
 
+    /**
+     * What {@code generate --format <set>} writes over a full site: the current files of that set and the
+     * index, everything else as in {@code base}.
+     */
+    static java.util.SortedMap<String, byte[]> only(SiteLayout.Set set, java.util.SortedMap<String, byte[]> base,
+            java.util.SortedMap<String, byte[]> current) {
+        java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>(base);
+        current.forEach((path, bytes) -> {
+            if (SiteLayout.Set.of(path) == set || SiteLayout.Set.of(path) == SiteLayout.Set.INDEX) {
+                out.put(path, bytes);
+            }
+        });
+        return out;
+    }
+
     /** Everything {@code generate} (all formats, bundled templates) writes for the catalog in {@code dir}. */
     static SitePlan plan(Path dir) {
         return SitePlan.render(new CardRenderer(Registry.load(dir), TemplateEngine.bundled()), EnumSet.allOf(SiteLayout.Set.class));

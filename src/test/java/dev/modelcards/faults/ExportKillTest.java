@@ -38,7 +38,7 @@ class ExportKillTest {
 
     @Test
     void killedExportLeavesEveryModelOldOrNewAndARerunCompletes() throws Exception {
-        int iterations = Math.max(1, Integer.getInteger("modelcards.killIterations", 6) / 2);
+        int iterations = Integer.getInteger("modelcards.killIterations", 3);
         long seed = Long.getLong("modelcards.killSeed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         String repro = " (seed " + seed + "; rerun with -Dmodelcards.killSeed=" + seed + ")";
