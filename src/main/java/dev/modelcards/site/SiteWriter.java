@@ -19,9 +19,9 @@ import java.util.TreeSet;
  *       that file is someone else's;</li>
  *   <li>records the union of old and new owned files in the manifest first, so a run killed at any
  *       point still knows every file it may have written;</li>
- *   <li>writes only files whose bytes differ, each atomically ({@link AtomicFiles});</li>
  *   <li>refuses (changing nothing) if the file system has clearly too little free space for the
  *       changed files ({@link SpaceCheck});</li>
+ *   <li>writes only files whose bytes differ, each atomically ({@link AtomicFiles});</li>
  *   <li>removes owned files of the selected sets that the plan no longer has (and folders this
  *       leaves empty), then writes the final manifest and removes temporary files killed runs left.</li>
  * </ol>
