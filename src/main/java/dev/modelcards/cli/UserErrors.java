@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.FileErrors;
 import dev.modelcards.LookupException;
 import dev.modelcards.catalog.CatalogException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,9 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
                 || e instanceof CommandFailure) {
             err.println("error: " + e.getMessage());
         } else if (e instanceof UncheckedIOException io) {
-            err.println("error: " + io.getCause().getMessage());
+            err.println("error: " + FileErrors.describe(io.getCause()));
         } else if (e instanceof java.io.IOException io) {
-            err.println("error: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+            err.println("error: " + FileErrors.describe(io));
         } else {
             err.println("internal error: " + e + " (set MODELCARDS_DEBUG=1 for the stack trace)");
             if (System.getenv("MODELCARDS_DEBUG") != null) {

@@ -5,6 +5,7 @@ import dev.modelcards.Registry;
 import dev.modelcards.onnx.JUnitReport;
 import dev.modelcards.onnx.JsonReport;
 import dev.modelcards.onnx.ModelCache;
+import dev.modelcards.onnx.ModelFiles;
 import dev.modelcards.onnx.ModelSource;
 import dev.modelcards.onnx.OnnxModel;
 import dev.modelcards.onnx.Selection;
@@ -87,6 +88,12 @@ public final class VerifyCommand implements Callable<Integer> {
             source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(cache));
         }
         int[] part = shard();
+        // verifying the catalog takes a while: find out now, not afterwards, that a report cannot be written
+        for (Path f : new Path[] {report, junit}) {
+            if (f != null) {
+                ModelFiles.requireWritable(f);
+            }
+        }
         VerifyRun.Plan plan = VerifyRun.plan(selected, source, part[0], part[1]);
         PrintWriter out = spec.commandLine().getOut();
         Verifier verifier = new Verifier(OnnxModel.environment());

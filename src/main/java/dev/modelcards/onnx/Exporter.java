@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * {@code export --out DIR}: one file per selected variant in the {@link ModelLayout} naming convention, and
  * a {@code manifest.json} mapping each variant handle to its file (merged with the folder's existing
- * manifest, so exporting in parts adds up). Each file is written atomically.
+ * manifest, so exporting in parts adds up). Each file is written atomically, the manifest last: a killed or
+ * failed export leaves every model file complete or absent, and the previous manifest (verify then falls back
+ * to the naming convention, which these files follow).
  */
 public final class Exporter {
     private Exporter() {
@@ -28,6 +30,7 @@ public final class Exporter {
 
     /** Writes the files of {@code variants} into {@code dir}; {@code written} sees each path. */
     public static List<Path> export(List<Variant> variants, Path dir, Consumer<Path> written) {
+        ModelFiles.sweep(dir); // a killed export's temp files (each up to 25 MB) would pile up otherwise
         TreeMap<String, String> entries = new TreeMap<>(Manifest.read(dir).models());
         List<Path> out = new ArrayList<>();
         for (Variant v : variants) {

@@ -14,9 +14,10 @@ public final class ModelCache {
 
     private final Path dir;
 
-    /** A cache in {@code dir} (created on first write). */
+    /** A cache in {@code dir} (created on first write); temporary files killed runs left there are removed. */
     public ModelCache(Path dir) {
         this.dir = dir;
+        ModelFiles.sweep(dir);
     }
 
     /** The folder. */

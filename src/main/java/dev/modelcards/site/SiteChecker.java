@@ -9,10 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Compares a site folder with what {@code generate} would write, writing nothing: every missing,
- * stale or extra file, each with a one-line summary of the difference. CI runs it so that a catalog or
+ * stale or extra file (temporary files a killed run left included), each with a one-line summary of the difference. CI runs it so that a catalog or
  * template edit without regenerated cards fails.
  */
 public final class SiteChecker {
@@ -74,6 +75,13 @@ public final class SiteChecker {
         } else if (!Arrays.equals(Files.readAllBytes(mf), manifest)) {
             out.add(new Problem(Kind.STALE, SiteLayout.MANIFEST, LineDiff.summary(
                     new String(manifest, StandardCharsets.UTF_8), Files.readString(mf, StandardCharsets.UTF_8))));
+        }
+        if (Files.isDirectory(site)) {
+            try (Stream<Path> walk = Files.walk(site)) {
+                walk.filter(f -> f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX) && Files.isRegularFile(f))
+                        .map(f -> site.relativize(f).toString().replace('\\', '/')).sorted()
+                        .forEach(f -> out.add(new Problem(Kind.EXTRA, f, "temporary file of an interrupted generate; generate removes it")));
+            }
         }
         return out;
     }

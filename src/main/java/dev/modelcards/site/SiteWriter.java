@@ -1,5 +1,6 @@
 package dev.modelcards.site;
 
+import dev.modelcards.FileErrors;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -18,10 +19,14 @@ import java.util.TreeSet;
  *       that file is someone else's;</li>
  *   <li>records the union of old and new owned files in the manifest first, so a run killed at any
  *       point still knows every file it may have written;</li>
+ *   <li>refuses (changing nothing) if the file system has clearly too little free space for the
+ *       changed files ({@link SpaceCheck});</li>
  *   <li>writes only files whose bytes differ, each atomically ({@link AtomicFiles});</li>
  *   <li>removes owned files of the selected sets that the plan no longer has (and folders this
- *       leaves empty), then writes the final manifest.</li>
+ *       leaves empty), then writes the final manifest and removes temporary files killed runs left.</li>
  * </ol>
+ * A write that fails midway (disk full, permissions) stops the run with the target's path: every file is
+ * then either its previous or its new version, and no temporary file is left.
  * A second run on an unchanged catalog therefore writes nothing at all.
  */
 public final class SiteWriter {
@@ -41,7 +46,11 @@ public final class SiteWriter {
 
     /** Writes {@code plan} into {@code site}. */
     public static Result write(Path site, SitePlan plan) throws IOException {
-        Files.createDirectories(site);
+        try {
+            Files.createDirectories(site);
+        } catch (IOException e) {
+            throw new IOException("cannot create the site folder " + site + ": " + FileErrors.reason(e), e);
+        }
         SortedSet<String> owned = Manifest.read(site);
         List<String> changed = new ArrayList<>();
         List<String> foreign = new ArrayList<>();
@@ -72,6 +81,7 @@ public final class SiteWriter {
         }
         SortedSet<String> union = new TreeSet<>(owned);
         union.addAll(plan.files().keySet());
+        SpaceCheck.require(site, plan, changed);
         if (!changed.isEmpty() && !union.equals(owned)) {
             AtomicFiles.write(site.resolve(SiteLayout.MANIFEST), Manifest.format(union));
         }
@@ -96,6 +106,7 @@ public final class SiteWriter {
         if (!Files.exists(mf) || !Arrays.equals(Files.readAllBytes(mf), manifest)) {
             AtomicFiles.write(mf, manifest);
         }
+        AtomicFiles.sweep(site);
         return new Result(List.copyOf(changed), plan.files().size() - changed.size(), List.copyOf(removed), bytes);
     }
 
