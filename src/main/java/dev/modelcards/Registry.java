@@ -120,6 +120,10 @@ public final class Registry {
     }
 
     private String nearestNames(String base) {
+        if (variants.isEmpty()) {
+            // A catalog without variants is rejected by validation, but Registry.of() takes any Catalog.
+            return "; this registry holds no variants";
+        }
         return "; handles look like " + variants.get(0).handle() + "/" + variants.get(0).latest().number()
                 + " (" + variants.size() + " variants: see 'modelcards list')";
     }

@@ -56,6 +56,15 @@ public final class CatalogLoader {
     }
 
     /**
+     * Loads and validates a catalog held in memory: {@code files} maps file names ({@code catalog.yaml}
+     * and the family files it lists) to their bytes; messages name them {@code label/name}. Lets fuzzers
+     * and tests feed arbitrary bytes without touching the disk.
+     */
+    public static Result check(String label, Map<String, byte[]> files) {
+        return check(CatalogSource.memory(label, files));
+    }
+
+    /**
      * The outcome of loading: the catalog (null when there were errors) and every diagnostic.
      *
      * @param catalog     the catalog, or null if any diagnostic is an error
@@ -125,7 +134,12 @@ public final class CatalogLoader {
         List<FamilySpec> families = new ArrayList<>();
         Node familiesNode = f.required("families", ROOT_FILE);
         if (familiesNode != null) {
-            for (Node item : r.list(familiesNode, "'families' of " + ROOT_FILE)) {
+            List<Node> items = r.list(familiesNode, "'families' of " + ROOT_FILE);
+            if (items.isEmpty() && familiesNode instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                // Found by fuzzing: an empty list gave a catalog without variants, which lookups cannot use.
+                r.error(familiesNode, "'families' lists no family file; a catalog needs at least one");
+            }
+            for (Node item : items) {
                 String name = r.string(item, "family file name");
                 if (name == null) {
                     continue;

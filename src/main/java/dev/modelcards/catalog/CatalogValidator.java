@@ -28,6 +28,10 @@ final class CatalogValidator {
     }
 
     private static void validateFamily(Catalog catalog, FamilySpec f, Diagnostics diags) {
+        if (f.cells().isEmpty()) {
+            diags.error(f.pos(), "family '" + f.id() + "' declares no variants; 'variants' needs at least one "
+                    + "multiplier and resolution");
+        }
         Set<String> cells = new HashSet<>();
         for (FamilySpec.Cell c : f.cells()) {
             String key = key(c.multiplier(), c.resolution());
