@@ -145,7 +145,7 @@ public final class CatalogLoader {
                     continue;
                 }
                 if (!name.matches("[A-Za-z0-9_.-]+\\.ya?ml") || name.equals(ROOT_FILE)) {
-                    r.error(item, "family file '" + name + "' must be a .yaml file name in the catalog folder");
+                    r.error(item, "family file '" + Hints.printable(name) + "' must be a .yaml file name in the catalog folder");
                     continue;
                 }
                 Node familyRoot = parseFile(source, name, diags, r.pos(item));
@@ -180,7 +180,7 @@ public final class CatalogLoader {
             return null;
         }
         if (!SEGMENT.matcher(s).matches() || s.equals(".") || s.equals("..")) {
-            r.error(n, what + " '" + s + "' is used in handles and paths; it must match [a-z0-9_.-]+ and not be '.' or '..'");
+            r.error(n, what + " '" + Hints.printable(s) + "' is used in handles and paths; it must match [a-z0-9_.-]+ and not be '.' or '..'");
             return null;
         }
         return s;

@@ -16,6 +16,8 @@ final class FamilyReader {
             "params_millions", "top1", "top5", "pixel1_ms");
     static final List<String> REQUIRED_METRIC_COLUMNS = List.of("multiplier", "resolution", "macs_millions",
             "params_millions", "top1", "top5");
+    /** Most variants (cells) one family may declare: two orders of magnitude above MobileNet's 22. */
+    static final int MAX_CELLS = 10_000;
     static final List<String> BLOCK_COLUMNS = List.of("expansion", "width", "repeats", "stride");
 
     private final NodeReader r;
@@ -130,6 +132,12 @@ final class FamilyReader {
                     resolutions.add(res);
                     resolutionNodes.add(rn);
                 }
+            }
+            if ((long) out.size() + (long) mNodes.size() * resolutions.size() > MAX_CELLS) {
+                // Aliased lists make the matrix multiply: a 2 kB file could otherwise ask for 25 M variants.
+                r.error(group, "variant groups give more than " + MAX_CELLS + " variants (multipliers × resolutions);"
+                        + " is a list repeated by mistake (e.g. through aliases)?");
+                return Collections.unmodifiableList(out);
             }
             for (Node mn : mNodes) {
                 BigDecimal m = multiplier(mn);

@@ -44,4 +44,20 @@ public final class Hints {
         }
         return prev[b.length()];
     }
+
+    /**
+     * Escapes control and non-ASCII characters (at most 200 code points shown) so a message shows
+     * exactly what was given: a Cyrillic 'а' or a NUL must not look like a valid name.
+     */
+    public static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(200).forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7f) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(String.format("\\u%04X", cp));
+            }
+        });
+        return s.codePointCount(0, s.length()) > 200 ? b.append("…").toString() : b.toString();
+    }
 }
