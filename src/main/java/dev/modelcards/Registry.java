@@ -97,26 +97,38 @@ public final class Registry {
      */
     public ModelVersion get(String handleOrUrl) {
         HandleRef ref = HandleRef.parse(handleOrUrl);
-        Variant v = byHandle.get(ref.base());
-        if (v == null) {
-            throw new LookupException("no model '" + HandleRef.printable(ref.base()) + "'" + Hints.didYouMean(ref.base(),
-                    byHandle.keySet()) + nearestNames(ref.base()));
-        }
-        if (ref.version().isEmpty()) {
-            return v.latest();
-        }
-        int n = ref.version().getAsInt();
-        return v.version(n).orElseThrow(() -> new LookupException("'" + v.handle() + "' has no version " + n
-                + "; published versions: " + v.versions().stream().map(m -> Integer.toString(m.number())).toList()));
+        return resolve(ref).orElseThrow(() -> notFound(ref));
     }
 
     /** Like {@link #get} but empty instead of throwing when nothing matches or the input is malformed. */
     public Optional<ModelVersion> find(String handleOrUrl) {
+        HandleRef ref;
         try {
-            return Optional.of(get(handleOrUrl));
+            ref = HandleRef.parse(handleOrUrl);
         } catch (LookupException e) {
             return Optional.empty();
         }
+        // No message is built here: the did-you-mean search made every miss cost ~1 ms.
+        return resolve(ref);
+    }
+
+    private Optional<ModelVersion> resolve(HandleRef ref) {
+        Variant v = byHandle.get(ref.base());
+        if (v == null) {
+            return Optional.empty();
+        }
+        return ref.version().isEmpty() ? Optional.of(v.latest()) : v.version(ref.version().getAsInt());
+    }
+
+    private LookupException notFound(HandleRef ref) {
+        Variant v = byHandle.get(ref.base());
+        if (v == null) {
+            return new LookupException("no model '" + HandleRef.printable(ref.base()) + "'" + Hints.didYouMean(ref.base(),
+                    byHandle.keySet()) + nearestNames(ref.base()));
+        }
+        int n = ref.version().getAsInt();
+        return new LookupException("'" + v.handle() + "' has no version " + n
+                + "; published versions: " + v.versions().stream().map(m -> Integer.toString(m.number())).toList());
     }
 
     private String nearestNames(String base) {

@@ -14,8 +14,12 @@ public final class Hints {
     public static String didYouMean(String given, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String g = given.toLowerCase(java.util.Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(given.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (Math.abs(c.length() - g.length()) >= bestDistance) {
+                continue; // the length difference alone is at least as far as the best so far
+            }
+            int d = distance(g, c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
