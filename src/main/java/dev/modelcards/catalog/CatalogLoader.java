@@ -223,7 +223,12 @@ public final class CatalogLoader {
         if (n == null) {
             return out;
         }
-        r.entries(n, "heads").forEach((id, value) -> {
+        Map<String, Node> entries = r.entries(n, "heads");
+        if (entries.isEmpty() && n instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            // Was checked by the validator, which named the file "catalog.yaml" without its folder (fuzzing).
+            r.error(n, "'heads' declares no head; expected e.g. classification and feature_vector");
+        }
+        entries.forEach((id, value) -> {
             NodeReader.Fields f = r.fields(value, "head '" + id + "'", "output", "module_type", "text");
             if (!SEGMENT.matcher(id).matches()) {
                 r.error(value, "head id '" + id + "' must match [a-z0-9_.-]+");

@@ -22,9 +22,6 @@ final class CatalogValidator {
             }
             validateFamily(catalog, f, diags);
         }
-        if (catalog.heads().isEmpty()) {
-            diags.error(SourcePos.ofFile("catalog.yaml"), "catalog declares no heads");
-        }
     }
 
     private static void validateFamily(Catalog catalog, FamilySpec f, Diagnostics diags) {
