@@ -28,6 +28,8 @@ public final class CatalogLoader {
     public static final String BUNDLED_ROOT = "modelcards/catalog";
 
     static final Pattern SEGMENT = Pattern.compile("[a-z0-9_.-]+");
+    /** What {@code hub_url} may be: scheme and host (and port), as {@code HandleRef} strips from URLs. */
+    static final Pattern HUB_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?");
 
     private CatalogLoader() {
     }
@@ -125,6 +127,13 @@ public final class CatalogLoader {
         String publisher = segment(r, f, "publisher");
         String collection = segment(r, f, "collection");
         String hubUrl = f.string("hub_url", ROOT_FILE);
+        if (hubUrl != null && !HUB_URL.matcher(hubUrl).matches()) {
+            // Found while fuzzing: with a path or no scheme, Registry.get(model.url()) could not parse the
+            // URLs this catalog's models print.
+            r.error(f.required("hub_url", ROOT_FILE), "'hub_url' '" + Hints.printable(hubUrl) + "' must be a base URL "
+                    + "without path, e.g. https://tfhub.dev; handles are appended to it");
+            hubUrl = null;
+        }
         Catalog.Dataset dataset = dataset(r, f.required("dataset", ROOT_FILE));
         Catalog.InputSpec input = input(r, f.required("input", ROOT_FILE));
         Map<String, Catalog.HeadSpec> heads = heads(r, f.required("heads", ROOT_FILE));
