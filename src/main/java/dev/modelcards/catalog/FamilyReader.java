@@ -61,9 +61,13 @@ final class FamilyReader {
                 versions, external, errata, tolerances, text, r.file(), f.pos());
     }
 
-    /** Multipliers keep two decimals at least, so 0.5 and 0.50 are the same key and print alike. */
+    /**
+     * Multipliers get exactly two decimals, so 0.5, 0.50 and 0.500 are the same map key and print alike.
+     * (Fuzzing found that 0.500 kept three, missed its 0.50 feature width and made Variant throw.)
+     * Callers have checked that no more than two decimals are significant.
+     */
     static BigDecimal normalize(BigDecimal m) {
-        return m.scale() < 2 ? m.setScale(2, RoundingMode.UNNECESSARY) : m;
+        return m.stripTrailingZeros().setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private BigDecimal multiplier(Node n) {
