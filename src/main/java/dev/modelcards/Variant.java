@@ -31,14 +31,14 @@ public final class Variant {
     private final String handle;
     private final List<ModelVersion> versions;
 
-    Variant(Catalog catalog, FamilySpec family, BigDecimal multiplier, int resolution, Catalog.HeadSpec head) {
+    Variant(Catalog catalog, FamilySpec family, BigDecimal multiplier, int resolution, Catalog.HeadSpec head,
+            MetricsRow metrics) {
         this.catalog = catalog;
         this.family = family;
         this.multiplier = multiplier;
         this.resolution = resolution;
         this.head = head;
-        this.metrics = family.metricsFor(multiplier, resolution).orElseThrow(() -> new IllegalStateException(
-                "validated catalog lacks metrics for " + family.id() + " " + multiplier + " at " + resolution));
+        this.metrics = metrics;
         this.handle = catalog.publisher() + "/" + catalog.collection() + "/" + name() + "/" + head.id();
         List<ModelVersion> vs = new ArrayList<>();
         for (VersionSpec v : family.versions()) {

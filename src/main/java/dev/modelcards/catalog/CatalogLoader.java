@@ -28,6 +28,8 @@ public final class CatalogLoader {
     public static final String BUNDLED_ROOT = "modelcards/catalog";
 
     static final Pattern SEGMENT = Pattern.compile("[a-z0-9_.-]+");
+    /** What {@code hub_url} may be: scheme and host (and port), as {@code HandleRef} strips from URLs. */
+    static final Pattern HUB_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?");
 
     private CatalogLoader() {
     }
@@ -53,6 +55,15 @@ public final class CatalogLoader {
                     "catalog directory not found; expected a folder holding " + ROOT_FILE)));
         }
         return check(CatalogSource.directory(dir));
+    }
+
+    /**
+     * Loads and validates a catalog held in memory: {@code files} maps file names ({@code catalog.yaml}
+     * and the family files it lists) to their bytes; messages name them {@code label/name}. Lets fuzzers
+     * and tests feed arbitrary bytes without touching the disk.
+     */
+    public static Result check(String label, Map<String, byte[]> files) {
+        return check(CatalogSource.memory(label, files));
     }
 
     /**
@@ -116,6 +127,13 @@ public final class CatalogLoader {
         String publisher = segment(r, f, "publisher");
         String collection = segment(r, f, "collection");
         String hubUrl = f.string("hub_url", ROOT_FILE);
+        if (hubUrl != null && !HUB_URL.matcher(hubUrl).matches()) {
+            // Found while fuzzing: with a path or no scheme, Registry.get(model.url()) could not parse the
+            // URLs this catalog's models print.
+            r.error(f.required("hub_url", ROOT_FILE), "'hub_url' '" + Hints.printable(hubUrl) + "' must be a base URL "
+                    + "without path, e.g. https://tfhub.dev; handles are appended to it");
+            hubUrl = null;
+        }
         Catalog.Dataset dataset = dataset(r, f.required("dataset", ROOT_FILE));
         Catalog.InputSpec input = input(r, f.required("input", ROOT_FILE));
         Map<String, Catalog.HeadSpec> heads = heads(r, f.required("heads", ROOT_FILE));
@@ -125,13 +143,18 @@ public final class CatalogLoader {
         List<FamilySpec> families = new ArrayList<>();
         Node familiesNode = f.required("families", ROOT_FILE);
         if (familiesNode != null) {
-            for (Node item : r.list(familiesNode, "'families' of " + ROOT_FILE)) {
+            List<Node> items = r.list(familiesNode, "'families' of " + ROOT_FILE);
+            if (items.isEmpty() && familiesNode instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                // Found by fuzzing: an empty list gave a catalog without variants, which lookups cannot use.
+                r.error(familiesNode, "'families' lists no family file; a catalog needs at least one");
+            }
+            for (Node item : items) {
                 String name = r.string(item, "family file name");
                 if (name == null) {
                     continue;
                 }
                 if (!name.matches("[A-Za-z0-9_.-]+\\.ya?ml") || name.equals(ROOT_FILE)) {
-                    r.error(item, "family file '" + name + "' must be a .yaml file name in the catalog folder");
+                    r.error(item, "family file '" + Hints.printable(name) + "' must be a .yaml file name in the catalog folder");
                     continue;
                 }
                 Node familyRoot = parseFile(source, name, diags, r.pos(item));
@@ -166,7 +189,7 @@ public final class CatalogLoader {
             return null;
         }
         if (!SEGMENT.matcher(s).matches() || s.equals(".") || s.equals("..")) {
-            r.error(n, what + " '" + s + "' is used in handles and paths; it must match [a-z0-9_.-]+ and not be '.' or '..'");
+            r.error(n, what + " '" + Hints.printable(s) + "' is used in handles and paths; it must match [a-z0-9_.-]+ and not be '.' or '..'");
             return null;
         }
         return s;
@@ -209,7 +232,12 @@ public final class CatalogLoader {
         if (n == null) {
             return out;
         }
-        r.entries(n, "heads").forEach((id, value) -> {
+        Map<String, Node> entries = r.entries(n, "heads");
+        if (entries.isEmpty() && n instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            // Was checked by the validator, which named the file "catalog.yaml" without its folder (fuzzing).
+            r.error(n, "'heads' declares no head; expected e.g. classification and feature_vector");
+        }
+        entries.forEach((id, value) -> {
             NodeReader.Fields f = r.fields(value, "head '" + id + "'", "output", "module_type", "text");
             if (!SEGMENT.matcher(id).matches()) {
                 r.error(value, "head id '" + id + "' must match [a-z0-9_.-]+");

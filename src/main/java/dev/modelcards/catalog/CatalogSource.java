@@ -35,6 +35,23 @@ interface CatalogSource {
         };
     }
 
+    /** Files held in memory (name → bytes), shown as {@code label/name}; for fuzzing and tests. */
+    static CatalogSource memory(String label, java.util.Map<String, byte[]> files) {
+        java.util.Map<String, byte[]> copy = java.util.Map.copyOf(files);
+        return new CatalogSource() {
+            @Override
+            public byte[] read(String name) {
+                byte[] b = copy.get(name);
+                return b == null ? null : b.clone();
+            }
+
+            @Override
+            public String display(String name) {
+                return label + "/" + name;
+            }
+        };
+    }
+
     static CatalogSource classpath(String root) {
         return new CatalogSource() {
             @Override

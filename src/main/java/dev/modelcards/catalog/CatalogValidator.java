@@ -22,12 +22,13 @@ final class CatalogValidator {
             }
             validateFamily(catalog, f, diags);
         }
-        if (catalog.heads().isEmpty()) {
-            diags.error(SourcePos.ofFile("catalog.yaml"), "catalog declares no heads");
-        }
     }
 
     private static void validateFamily(Catalog catalog, FamilySpec f, Diagnostics diags) {
+        if (f.cells().isEmpty()) {
+            diags.error(f.pos(), "family '" + f.id() + "' declares no variants; 'variants' needs at least one "
+                    + "multiplier and resolution");
+        }
         Set<String> cells = new HashSet<>();
         for (FamilySpec.Cell c : f.cells()) {
             String key = key(c.multiplier(), c.resolution());

@@ -17,8 +17,12 @@ public final class Hints {
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String g = given.toLowerCase(java.util.Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(given.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (Math.abs(c.length() - g.length()) >= bestDistance) {
+                continue; // the length difference alone is at least as far as the best so far
+            }
+            int d = distance(g, c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -47,5 +51,21 @@ public final class Hints {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    /**
+     * Escapes control and non-ASCII characters (at most 200 code points shown) so a message shows
+     * exactly what was given: a Cyrillic 'а' or a NUL must not look like a valid name.
+     */
+    public static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(200).forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7f) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(String.format("\\u%04X", cp));
+            }
+        });
+        return s.codePointCount(0, s.length()) > 200 ? b.append("…").toString() : b.toString();
     }
 }

@@ -89,6 +89,11 @@ final class SafeYaml {
             // Limits (aliases, nesting, size) are reported without a mark by snakeyaml.
             diags.error(SourcePos.ofFile(file), "YAML rejected: " + firstLine(e.getMessage()));
             return null;
+        } catch (IllegalArgumentException e) {
+            // Found by fuzzing: snakeyaml's Tag constructor throws this for a %-escaped tag that decodes to
+            // surrounding whitespace, instead of a YAMLException with a mark.
+            diags.error(SourcePos.ofFile(file), "YAML rejected: " + firstLine(e.getMessage()));
+            return null;
         } catch (StackOverflowError e) {
             diags.error(SourcePos.ofFile(file), "YAML nested too deeply; at most " + MAX_NESTING + " levels are allowed");
             return null;
