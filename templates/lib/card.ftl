@@ -203,9 +203,15 @@ conventions.
 </#macro>
 
 <#macro inputSize c>
+<#if c.variableInputSize>
+<#-- Versions that support variable input size (catalog: variable_input_size) say so, as tfhub.dev does. -->
+The expected size of the input images is <@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels
+by default, but other input sizes are possible (within limits).
+<#else>
 <#-- Before version 3 the sentence said "image", from version 3 on "images". -->
 For this ${c.text.noun}, the size of the input <#if c.version gte 3>images<#else>image</#if> is fixed to
 <@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels.
+</#if>
 </#macro>
 
 <#macro fineTuning c>

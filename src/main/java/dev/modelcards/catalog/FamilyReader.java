@@ -338,10 +338,11 @@ final class FamilyReader {
     private VersionSpec version(Node n) {
         String what = "version entry";
         NodeReader.Fields f = r.fields(n, what, "version", "format", "fine_tunable", "requirements",
-                "batch_norm_momentum", "changelog", "metadata", "heads", "text");
+                "batch_norm_momentum", "variable_input_size", "changelog", "metadata", "heads", "text");
         Integer number = f.integer("version", what, 1, 10_000);
         String format = f.string("format", what);
         boolean fineTunable = f.bool("fine_tunable", what, false);
+        boolean variableInputSize = f.bool("variable_input_size", what, false);
         List<String> requirements = f.optStrings("requirements", what);
         VersionSpec.BatchNormMomentum bn = null;
         Node bnNode = f.optional("batch_norm_momentum");
@@ -363,7 +364,8 @@ final class FamilyReader {
             return null;
         }
         // A missing format is already reported; keeping the entry avoids a second, misleading "gap" error.
-        return new VersionSpec(number, format, fineTunable, requirements, bn, changelog, metadata, heads, text,
+        return new VersionSpec(number, format, fineTunable, variableInputSize, requirements, bn, changelog, metadata,
+                heads, text,
                 f.pos());
     }
 

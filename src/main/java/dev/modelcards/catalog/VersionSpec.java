@@ -10,6 +10,7 @@ import java.util.Map;
  * @param version           the version number in the handle
  * @param format            id of a {@link Catalog.FormatSpec}
  * @param fineTunable       whether the published model can be fine-tuned
+ * @param variableInputSize whether the model accepts other input sizes than its resolution
  * @param requirements      pip requirements, e.g. {@code tensorflow-hub>=0.2.0}
  * @param batchNormMomentum the batch-norm momentum behaviour, or null where fixed and undocumented
  * @param changelog         the changelog entries this version added, as markdown
@@ -18,7 +19,8 @@ import java.util.Map;
  * @param text              free-form wording for templates
  * @param pos               where the version entry starts
  */
-public record VersionSpec(int version, String format, boolean fineTunable, List<String> requirements,
+public record VersionSpec(int version, String format, boolean fineTunable, boolean variableInputSize,
+                          List<String> requirements,
                           BatchNormMomentum batchNormMomentum, List<String> changelog, List<MetadataEntry> metadata,
                           List<String> heads, Map<String, String> text, SourcePos pos) {
 

@@ -89,6 +89,8 @@ final class CardPage {
         fact(w, "checkpoint", "Checkpoint", v.checkpointName());
         fact(w, "format", "Format", m.format().name() + " (" + m.format().api() + ")");
         fact(w, "fine_tunable", "Fine-tunable", m.spec().fineTunable() ? "yes" : "no");
+        fact(w, "input_size", "Input size", m.spec().variableInputSize()
+                ? "variable (" + m.variant().resolution() + " px by default)" : "fixed");
         if (!m.spec().requirements().isEmpty()) {
             fact(w, "requirements", "Requirements", String.join(", ", m.spec().requirements()));
         }

@@ -105,6 +105,7 @@ public final class RegistryJson {
         o.put("url", m.url());
         o.put("format", m.format().id());
         o.put("fine_tunable", s.fineTunable());
+        o.put("variable_input_size", s.variableInputSize());
         ArrayNode req = o.putArray("requirements");
         s.requirements().forEach(req::add);
         ArrayNode log = o.putArray("changelog");

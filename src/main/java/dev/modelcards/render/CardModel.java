@@ -63,6 +63,7 @@ public final class CardModel {
         c.put("outputDims", v.isClassifier() ? v.numClasses() : v.featureWidth());
         c.put("format", Map.of("id", m.format().id(), "name", m.format().name(), "api", m.format().api()));
         c.put("fineTunable", s.fineTunable());
+        c.put("variableInputSize", s.variableInputSize());
         if (s.batchNormMomentum() != null) {
             c.put("batchNormMomentum", Map.of("default", s.batchNormMomentum().defaultValue().toPlainString(),
                     "configurable", s.batchNormMomentum().configurable()));

@@ -39,7 +39,7 @@ class CatalogValidationTest {
         CatalogFixture f = fixture().replace(V2, "  - version: 4\n    format:", "  - version: 4\n    fromat:");
         assertThat(f.problems()).contains(f.pos(V2, "fromat:")
                 + ": error: unknown key 'fromat' in version entry (did you mean 'format'?); expected one of: "
-                + "version, format, fine_tunable, requirements, batch_norm_momentum, changelog, metadata, heads, text");
+                + "version, format, fine_tunable, requirements, batch_norm_momentum, variable_input_size, changelog, metadata, heads, text");
     }
 
     @Test
