@@ -142,22 +142,27 @@ say "Ratios: to the bare JVM (first row) for the first group, to the onnxruntime
 say ""
 
 # ---------------------------------------------------------------- scaling: validate, list, generate
-say "## Growth with catalog size (synthetic catalogs, whole processes, 1 run each)"
+say "## Growth with catalog size (synthetic catalogs, whole processes; validate and list $RUNS runs, generate 1)"
 say ""
-say "| catalog | variants | cards written (files) | validate s | validate MiB | list json s | list MiB | generate s | generate MiB | generate ms per 1 000 files |"
-say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+say "| catalog | variants | cards written (files) | validate s | validate MiB | list json s | list MiB | generate s | generate MiB | validate ms per 1 000 more variants | list ms per 1 000 more variants | generate ms per 1 000 more files |"
+say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+# The last three columns are marginal costs against the previous row: (c_row - c_prev) / (n_row - n_prev).
+# Flat columns mean linear growth, whatever the fixed cost of starting the JVM and loading classes.
+prev_v="" prev_f=""
+marg() { awk -v a="$1" -v b="$2" -v m="$3" -v n="$4" 'BEGIN {printf (m == "" || a < 0 || b < 0 || n + 0 <= m + 0 ? "–" : "%.0f"), (b - a) * 1e6 / (n - m)}'; }
 CP="$JAR:$ROOT/target/test-classes"
 declare -A GEN_FILES
 for s in $SCALES; do
     cat_dir=$W/catalog-x$s
     variants=$("${JAVA[@]}" -cp "$CP" dev.modelcards.hardening.SyntheticCatalog "$cat_dir" "$s")
-    measure "validate_x$s" 0 1 "${MC[@]}" validate --catalog "$cat_dir"
-    measure "list_x$s" 0 1 "${MC[@]}" list --format json --catalog "$cat_dir"
+    measure "validate_x$s" 0 "$RUNS" "${MC[@]}" validate --catalog "$cat_dir"
+    measure "list_x$s" 0 "$RUNS" "${MC[@]}" list --format json --catalog "$cat_dir"
     measure "generate_x$s" 0,124 1 timeout "$LIMIT" "${MC[@]}" generate --catalog "$cat_dir" --out "$W/site-x$s"
     files=$( [[ ${SEC[generate_x$s]} == -1 ]] && echo "–" || count_files "$W/site-x$s")
     GEN_FILES[$s]=$files
-    per=$(awk -v s="${SEC[generate_x$s]}" -v f="$files" 'BEGIN {printf (s < 0 || f+0 == 0 ? "–" : "%.1f"), s * 1e6 / f}')
-    say "| ×$s | $variants | $files | $(secs "${SEC[validate_x$s]}") | $(mib "${RSS[validate_x$s]}") | $(secs "${SEC[list_x$s]}") | $(mib "${RSS[list_x$s]}") | $(secs "${SEC[generate_x$s]}") | $(mib "${RSS[generate_x$s]}") | $per |"
+    p=${prev_s:-}
+    say "| ×$s | $variants | $files | $(secs "${SEC[validate_x$s]}") | $(mib "${RSS[validate_x$s]}") | $(secs "${SEC[list_x$s]}") | $(mib "${RSS[list_x$s]}") | $(secs "${SEC[generate_x$s]}") | $(mib "${RSS[generate_x$s]}") | $(marg "${SEC[validate_x$p]:-}" "${SEC[validate_x$s]}" "$prev_v" "$variants") | $(marg "${SEC[list_x$p]:-}" "${SEC[list_x$s]}" "$prev_v" "$variants") | $(marg "${SEC[generate_x$p]:-}" "${SEC[generate_x$s]}" "$prev_f" "$files") |"
+    prev_s=$s prev_v=$variants prev_f=$files
     rm -rf "$W/site-x$s"
     [[ $s == 10 && $EXPORT_X10 == 1 ]] || rm -rf "$cat_dir"
 done
@@ -172,7 +177,7 @@ done
 say ""
 
 # ---------------------------------------------------------------- scaling: export, verify, floor
-say "## Export and verify on growing subsets (whole processes, 1 run each; the bundled catalog's last row is the table above)"
+say "## Export and verify on growing subsets (whole processes, $HEAVY_RUNS runs each; the \"all\" row is the first table's)"
 say ""
 say "| subset | files | MiB | export s | export MiB RSS | verify s | verify MiB RSS | floor s | floor MiB RSS | export / floor | verify / floor | verify ms per file |"
 say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -185,14 +190,16 @@ declare -A NFILES
 for part in 4 2; do
     mapfile -t handles < <(awk -v k="$part" 'NR % k == 1' "$W/handles.txt")
     dir=$W/models-1of$part
-    measure "export_1of$part" 0 1 "${MC[@]}" export --out "$dir" "${handles[@]}"
-    measure "verify_1of$part" 0 1 "${MC[@]}" verify --models "$dir" "${handles[@]}"
-    measure "floor_1of$part" 0 1 "${JAVA[@]}" -cp "$JAR" dev.modelcards.cli.OnnxFloor "$dir"
+    measure "export_1of$part" 0 "$HEAVY_RUNS" "${MC[@]}" export --out "$dir-@RUN@" "${handles[@]}"
+    for ((i = 2; i <= HEAVY_RUNS; i++)); do rm -rf "$dir-$i"; done
+    mv "$dir-1" "$dir"
+    measure "verify_1of$part" 0 "$HEAVY_RUNS" "${MC[@]}" verify --models "$dir" "${handles[@]}"
+    measure "floor_1of$part" 0 "$HEAVY_RUNS" "${JAVA[@]}" -cp "$JAR" dev.modelcards.cli.OnnxFloor "$dir"
     NFILES[_1of$part]=$(ls "$dir"/*.onnx | wc -l)
     subset_row "1 variant in $part (1/$part)" "_1of$part" "${NFILES[_1of$part]}" "$(mbytes "$dir")"
     rm -rf "$dir"
 done
-subset_row "all (medians from the first table)" "" "$MODEL_FILES" "$MODEL_MB"
+subset_row "all" "" "$MODEL_FILES" "$MODEL_MB"
 # The marginal cost per file, from 1/4 to all: what one more file costs once the JVM and onnxruntime are up.
 marginal() { awk -v a="${SEC[${1}_1of4]}" -v b="${SEC[$1]}" -v n="$(( MODEL_FILES - NFILES[_1of4] ))" 'BEGIN {printf "%.0f", (b - a) * 1000 / n}'; }
 MARGINAL_LINE="- one more file, from 1/4 to all: export $(marginal export) ms, verify $(marginal verify) ms, floor $(marginal floor) ms; verify / floor $(awk -v v="$(marginal verify)" -v f="$(marginal floor)" 'BEGIN {printf (f > 0 ? "%.2f" : "–"), v / f}')"
