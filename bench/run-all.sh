@@ -15,6 +15,7 @@
 #   RUNS=5          runs of each start-up-sized command (medians)
 #   HEAVY_RUNS=3    runs of export / verify / floor over the whole catalog
 #   SCALES="1 10 30 100"   synthetic catalog sizes (× the bundled 76 variants) for validate / list / generate
+#   GEN_RUNS=3     runs of each scaled generate (medians; ×100 takes about a minute)
 #   LIMIT=180       seconds a scaled generate may take before it is stopped and reported as "> LIMIT"
 #   EXPORT_X10=1    also export / verify the ×10 synthetic catalog (760 files, a few GB); 0 to skip
 #   SKIP_BUILD=1    reuse target/modelcards.jar and target/test-classes
@@ -23,6 +24,7 @@ set -euo pipefail
 RUNS=${RUNS:-5}
 HEAVY_RUNS=${HEAVY_RUNS:-3}
 SCALES=${SCALES:-1 10 30 100}
+GEN_RUNS=${GEN_RUNS:-3}
 LIMIT=${LIMIT:-180}
 EXPORT_X10=${EXPORT_X10:-1}
 
@@ -142,7 +144,7 @@ say "Ratios: to the bare JVM (first row) for the first group, to the onnxruntime
 say ""
 
 # ---------------------------------------------------------------- scaling: validate, list, generate
-say "## Growth with catalog size (synthetic catalogs, whole processes; validate and list $RUNS runs, generate 1)"
+say "## Growth with catalog size (synthetic catalogs, whole processes; validate and list $RUNS runs, generate $GEN_RUNS; medians)"
 say ""
 say "| catalog | variants | cards written (files) | validate s | validate MiB | list json s | list MiB | generate s | generate MiB | validate ms per 1 000 more variants | list ms per 1 000 more variants | generate ms per 1 000 more files |"
 say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -157,7 +159,9 @@ for s in $SCALES; do
     variants=$("${JAVA[@]}" -cp "$CP" dev.modelcards.hardening.SyntheticCatalog "$cat_dir" "$s")
     measure "validate_x$s" 0 "$RUNS" "${MC[@]}" validate --catalog "$cat_dir"
     measure "list_x$s" 0 "$RUNS" "${MC[@]}" list --format json --catalog "$cat_dir"
-    measure "generate_x$s" 0,124 1 timeout "$LIMIT" "${MC[@]}" generate --catalog "$cat_dir" --out "$W/site-x$s"
+    measure "generate_x$s" 0,124 "$GEN_RUNS" timeout "$LIMIT" "${MC[@]}" generate --catalog "$cat_dir" --out "$W/site-x$s-@RUN@"
+    for ((i = 2; i <= GEN_RUNS; i++)); do rm -rf "$W/site-x$s-$i"; done
+    [[ ! -d $W/site-x$s-1 ]] || mv "$W/site-x$s-1" "$W/site-x$s"
     files=$( [[ ${SEC[generate_x$s]} == -1 ]] && echo "–" || count_files "$W/site-x$s")
     GEN_FILES[$s]=$files
     p=${prev_s:-}
