@@ -1,12 +1,16 @@
 package dev.modelcards.cli;
 
-/** Does nothing: {@code modelcards bench} times a JVM start with this class to compare against. */
+/**
+ * The baseline of the start-up benchmarks ({@code bench generate}, {@code bench/run-all.sh}): a JVM that prints
+ * one line and exits, so every command's time can be shown as a multiple of what any Java program costs.
+ */
 public final class BareJvm {
     private BareJvm() {
     }
 
-    /** Returns at once. */
+    /** Prints one line and returns. */
     public static void main(String[] args) {
-        // Intentionally empty: the baseline is the cost of starting and stopping the JVM.
+        // One line, like the shortest command's output: the baseline is starting, printing and stopping.
+        System.out.println("bare JVM");
     }
 }

@@ -14,7 +14,6 @@ import dev.modelcards.onnx.Verifier;
 import dev.modelcards.onnx.VerifyResult;
 import dev.modelcards.onnx.VerifyRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +69,7 @@ public final class BenchModelsCommand implements Callable<Integer> {
 
         PeakRss.reset();
         t0 = System.nanoTime();
-        for (Path f : files) {
-            try (OnnxModel m = OnnxModel.load(env, Files.readAllBytes(f))) {
-                m.runDeterministic();
-            }
-        }
+        OnnxFloor.run(env, files);
         double floorSeconds = seconds(t0);
         long floorRss = PeakRss.kib();
 

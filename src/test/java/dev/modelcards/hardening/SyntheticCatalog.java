@@ -18,7 +18,8 @@ import java.util.Set;
  * the bundled header, paper, architecture and versions are kept; the variant matrix, feature widths
  * and metrics table are generated (more multipliers, each at {@value #RESOLUTIONS} resolutions), with
  * seeded pseudo-random accuracy figures that deliberately tie, so tie-breaking gets exercised. Used by
- * the property tests and by the benchmarks in {@code bench/} to show how cost grows with catalog size.
+ * the property tests and by the benchmarks in {@code bench/} to show how cost grows with catalog size;
+ * {@link #main} lets {@code bench/run-all.sh} write one for whole-process timings.
  */
 public final class SyntheticCatalog {
     /** Resolutions per multiplier: 96, 112, … 336. */
@@ -27,6 +28,29 @@ public final class SyntheticCatalog {
     private static final Set<String> GENERATED = Set.of("variants", "feature_widths", "metrics", "external_ids", "errata");
 
     private SyntheticCatalog() {
+    }
+
+    /**
+     * Command line for scripts: {@code SyntheticCatalog DIR SCALE} writes the catalog into DIR and prints its
+     * variant count (both heads). Run it with the test classes and the shaded jar on the class path.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: SyntheticCatalog DIR SCALE");
+            System.exit(2);
+        }
+        int scale;
+        try {
+            scale = Integer.parseInt(args[1]);
+        } catch (NumberFormatException e) {
+            scale = 0; // rejected just below, with the same message as any other bad scale
+        }
+        if (scale < 1) {
+            System.err.println("SyntheticCatalog: SCALE must be a whole number of at least 1; got " + args[1]);
+            System.exit(2);
+        }
+        write(Path.of(args[0]), scale);
+        System.out.println(variantCount(scale));
     }
 
     /**
