@@ -17,6 +17,17 @@ import java.util.Set;
  */
 final class CardPage {
     /** Verify-report fields in display order; any others follow in report order. */
+    /** A published figure in millions, with the measured value beside it where the catalog records an erratum. */
+    private static String published(dev.modelcards.Variant v, String field, java.math.BigDecimal value) {
+        String shown = value.toPlainString() + " M";
+        for (var e : v.errata()) {
+            if (e.field().equals(field)) {
+                shown += " (published; erratum: the architecture gives " + e.measured().toPlainString() + " M)";
+            }
+        }
+        return shown;
+    }
+
     private static final List<String> VERIFY_FIELDS = List.of("input_shape", "input_type", "output_shape", "params", "macs");
 
     private final PageLayout layout;
@@ -82,8 +93,8 @@ final class CardPage {
         fact(w, "input_shape", "Input", v.inputShape() + " float32, values in [" + v.inputRange().get(0).toPlainString()
                 + ", " + v.inputRange().get(1).toPlainString() + "]");
         fact(w, "output_shape", "Output", v.outputShape().toString());
-        fact(w, "macs", "MACs", v.metrics().macsMillions().toPlainString() + " M");
-        fact(w, "params", "Parameters", v.metrics().paramsMillions().toPlainString() + " M");
+        fact(w, "macs", "MACs", published(v, "macs_millions", v.metrics().macsMillions()));
+        fact(w, "params", "Parameters", published(v, "params_millions", v.metrics().paramsMillions()));
         fact(w, "top1", "Top-1", v.metrics().top1().toPlainString() + " %");
         fact(w, "top5", "Top-5", v.metrics().top5().toPlainString() + " %");
         fact(w, "checkpoint", "Checkpoint", v.checkpointName());

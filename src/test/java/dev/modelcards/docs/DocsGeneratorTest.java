@@ -94,6 +94,15 @@ class DocsGeneratorTest {
     }
 
     @Test
+    void metadataPanelMarksAPublishedFigureThatIsAnErratum(@TempDir Path tmp) {
+        var pages = new DocsGenerator(registry, tmp, Optional.empty()).render();
+        assertThat(pages.get("google/imagenet/mobilenet_v1_025_192/classification/5.html"))
+                .contains("data-field=\"macs\">34 M (published; erratum: the architecture gives 30.21 M)<");
+        assertThat(pages.get("google/imagenet/mobilenet_v1_025_224/classification/5.html"))
+                .contains("data-field=\"macs\">41 M<");
+    }
+
+    @Test
     void familyGridShowsEmptyCells(@TempDir Path tmp) {
         String v2 = new DocsGenerator(registry, tmp, Optional.empty()).render().get("families/mobilenet_v2.html");
         // 6 multipliers × 5 resolutions, 22 published: 8 empty cells
