@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code modelcards export [--out DIR] [HANDLE_OR_FILTER...]}: reference ONNX models of the catalog. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -28,13 +27,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the models and manifest.json into.")
     Path out;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder used without --out (default: ${DEFAULT-VALUE}).",
-            defaultValue = "target/modelcards-models")
-    Path cache;
-
-    @Parameters(paramLabel = "HANDLE_OR_FILTER", arity = "0..*",
-            description = "Handles, URLs or filters (glob or substring of the handle); default: every model.")
-    List<String> filters;
+    @Mixin
+    ModelSelectionOptions selection;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Registry registry = catalog.registry();
-        List<ModelVersion> models = dev.modelcards.onnx.Selection.select(registry, filters);
+        List<ModelVersion> models = selection.select(registry);
         List<Variant> variants = Exporter.variants(models);
         var stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
@@ -52,7 +46,7 @@ public final class ExportCommand implements Callable<Integer> {
                 Exporter.export(variants, out, p -> progress.step(p.getFileName().toString()));
                 built = variants.size();
             } else {
-                ModelCache c = new ModelCache(cache);
+                ModelCache c = new ModelCache(selection.cache);
                 for (Variant v : variants) {
                     ModelCache.Entry e = c.get(BuildSpec.of(v));
                     built += e.built() ? 1 : 0;
@@ -61,7 +55,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         stdout.printf("exported %d model files for %d published models (%d built, %d cached) into %s in %.1f s%n",
-                variants.size(), models.size(), built, variants.size() - built, out != null ? out : cache,
+                variants.size(), models.size(), built, variants.size() - built, out != null ? out : selection.cache,
                 (System.nanoTime() - start) / 1e9);
         stdout.flush();
         return 0;

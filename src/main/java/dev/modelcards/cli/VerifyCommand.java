@@ -8,7 +8,6 @@ import dev.modelcards.onnx.ModelCache;
 import dev.modelcards.onnx.ModelFiles;
 import dev.modelcards.onnx.ModelSource;
 import dev.modelcards.onnx.OnnxModel;
-import dev.modelcards.onnx.Selection;
 import dev.modelcards.onnx.Verifier;
 import dev.modelcards.onnx.VerifyResult;
 import dev.modelcards.onnx.VerifyRun;
@@ -23,7 +22,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code modelcards verify}: every declared shape and count checked against a loaded model. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -45,9 +43,6 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--handle", paramLabel = "HANDLE_OR_URL", description = "The catalog entry --model is checked against.")
     String handle;
 
-    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "target/modelcards-models",
-            description = "Where fresh reference models are cached (default: ${DEFAULT-VALUE}).")
-    Path cache;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report here.")
     Path report;
@@ -58,9 +53,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Verify only the I-th of N disjoint parts of the files.")
     String shard;
 
-    @Parameters(paramLabel = "HANDLE_OR_FILTER", arity = "0..*",
-            description = "Handles, URLs or filters (glob or substring of the handle); default: every model.")
-    List<String> filters;
+    @Mixin
+    ModelSelectionOptions selection;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,18 +68,18 @@ public final class VerifyCommand implements Callable<Integer> {
             if (model == null || handle == null) {
                 throw new CommandFailure("--model FILE and --handle HANDLE_OR_URL go together");
             }
-            if (models != null || (filters != null && !filters.isEmpty())) {
+            if (models != null || selection.hasFilters()) {
                 throw new CommandFailure("--model checks one file against --handle; drop --models and filters");
             }
             ModelVersion m = registry.get(handle);
             selected = List.of(m);
             source = x -> model;
         } else {
-            selected = Selection.select(registry, filters);
+            selected = selection.select(registry);
             if (models != null && !Files.isDirectory(models)) {
                 throw new CommandFailure("--models " + models + " is not a folder");
             }
-            source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(cache));
+            source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(selection.cache));
         }
         int[] part = shard();
         // verifying the catalog takes a while: find out now, not afterwards, that a report cannot be written

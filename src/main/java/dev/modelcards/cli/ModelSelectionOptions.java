@@ -1,0 +1,30 @@
+package dev.modelcards.cli;
+
+import dev.modelcards.ModelVersion;
+import dev.modelcards.Registry;
+import dev.modelcards.onnx.Selection;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Which models {@code export} and {@code verify} work on, and where fresh reference models are cached. */
+public final class ModelSelectionOptions {
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "target/modelcards-models",
+            description = "Where freshly exported reference models are cached by content hash (default: ${DEFAULT-VALUE}).")
+    Path cache;
+
+    @Parameters(paramLabel = "HANDLE_OR_FILTER", arity = "0..*",
+            description = "Handles, URLs or filters (glob or substring of the handle); default: every model.")
+    List<String> filters;
+
+    /** The published models the filters select (all of them without filters). */
+    List<ModelVersion> select(Registry registry) {
+        return Selection.select(registry, filters);
+    }
+
+    /** Whether any handle or filter was given. */
+    boolean hasFilters() {
+        return filters != null && !filters.isEmpty();
+    }
+}
