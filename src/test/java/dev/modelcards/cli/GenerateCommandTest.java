@@ -2,8 +2,6 @@ package dev.modelcards.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,42 +12,30 @@ class GenerateCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void generateThenCheckThenDetectEveryKindOfDrift() throws Exception {
         Path site = tmp.resolve("site");
-        Run gen = run("generate", "--out", site.toString());
-        assertThat(gen.code()).as(gen.err()).isZero();
+        CliRun gen = CliRun.of("generate", "--out", site.toString());
+        assertThat(gen.exit()).as(gen.err()).isZero();
         assertThat(gen.out()).startsWith("wrote 1047 files (");
         assertThat(site.resolve("tfhub/google/imagenet/mobilenet_v2_075_96/feature_vector/4.md")).exists();
         assertThat(site.resolve("text/google/imagenet/mobilenet_v1_025_128/classification/1.txt")).exists();
         assertThat(site.resolve("aihub/listing.md")).exists();
         assertThat(site.resolve("index.json")).content().contains("\"cards\" : {", "\"tfhub\" : \"tfhub/google/imagenet/");
 
-        Run again = run("generate", "--out", site.toString());
+        CliRun again = CliRun.of("generate", "--out", site.toString());
         assertThat(again.out()).startsWith("wrote 0 files (0 bytes), 1047 unchanged, 0 removed");
 
-        Run ok = run("generate", "--check", "--out", site.toString());
-        assertThat(ok.code()).isZero();
+        CliRun ok = CliRun.of("generate", "--check", "--out", site.toString());
+        assertThat(ok.exit()).isZero();
         assertThat(ok.out()).contains("ok: 1047 files");
 
         Path card = site.resolve("tfhub/google/imagenet/mobilenet_v2_075_96/classification/4.md");
         Files.writeString(card, Files.readString(card).replace("0.99", "0.9"));
         Files.delete(site.resolve("index.md"));
-        Run bad = run("generate", "--check", "--out", site.toString());
-        assertThat(bad.code()).isEqualTo(1);
+        CliRun bad = CliRun.of("generate", "--check", "--out", site.toString());
+        assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).contains("stale   tfhub/google/imagenet/mobilenet_v2_075_96/classification/4.md: line ",
                 "expected \"averages defaults to 0.99", "missing index.md");
         assertThat(bad.err()).contains("is out of date (1 missing, 1 stale)").doesNotContain("Exception");
@@ -62,24 +48,24 @@ class GenerateCommandTest {
         Files.createDirectories(templates.resolve("tfhub"));
         Files.writeString(templates.resolve("tfhub/card.ftl"), "${c.nope}\n");
         Path site = tmp.resolve("site");
-        Run r = run("generate", "--templates", templates.toString(), "--format", "tfhub", "--out", site.toString());
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of("generate", "--templates", templates.toString(), "--format", "tfhub", "--out", site.toString());
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("tfhub/card.ftl:1:", "missing value c.nope", "nothing was written").doesNotContain("\tat ");
         assertThat(site).doesNotExist();
     }
 
     @Test
     void unknownFormatIsAUsageError() {
-        assertThat(run("generate", "--format", "html", "--out", tmp.toString()).code()).isEqualTo(2);
+        assertThat(CliRun.of("generate", "--format", "html", "--out", tmp.toString()).exit()).isEqualTo(2);
     }
 
     @Test
     void showPrintsTheTextCardAndFactsOnRequest() {
-        Run card = run("show", "https://tfhub.dev/google/imagenet/mobilenet_v2_075_96/feature_vector/4");
-        assertThat(card.code()).isZero();
+        CliRun card = CliRun.of("show", "https://tfhub.dev/google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        assertThat(card.exit()).isZero();
         assertThat(card.out()).startsWith("Module google/imagenet/mobilenet_v2_075_96/feature_vector/4\n\n")
                 .contains("feature vector has size num_features = 1280", "Version 4").doesNotContain("](");
-        Run facts = run("show", "--facts", "google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        CliRun facts = CliRun.of("show", "--facts", "google/imagenet/mobilenet_v2_075_96/feature_vector/4");
         assertThat(facts.out()).contains("checkpoint:  mobilenet_v2_0.75_96");
     }
 }

@@ -3,8 +3,6 @@ package dev.modelcards.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.onnx.ModelLayout;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,32 +11,19 @@ import org.junit.jupiter.api.Test;
 class VerifyCommandTest {
     private static final Path DIR = Path.of("target", "test-models", "cli");
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void exportedFolderVerifiesGreenAndReportsAreWritten() throws Exception {
         Path models = DIR.resolve("export");
-        Run export = run("export", "--out", models.toString(), "mobilenet_v2_035_96");
-        assertThat(export.code()).as(export.err()).isZero();
+        CliRun export = CliRun.of("export", "--out", models.toString(), "mobilenet_v2_035_96");
+        assertThat(export.exit()).as(export.err()).isZero();
         assertThat(models.resolve("mobilenet_v2_035_96-classification.onnx")).isRegularFile();
         assertThat(Files.readString(models.resolve(ModelLayout.MANIFEST)))
                 .contains("\"google/imagenet/mobilenet_v2_035_96/feature_vector\" : \"mobilenet_v2_035_96-feature_vector.onnx\"");
         Path json = DIR.resolve("report.json");
         Path xml = DIR.resolve("report.xml");
-        Run verify = run("verify", "--models", models.toString(), "--report", json.toString(), "--junit",
+        CliRun verify = CliRun.of("verify", "--models", models.toString(), "--report", json.toString(), "--junit",
                 xml.toString(), "mobilenet_v2_035_96");
-        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).contains("10 models in 2 files: 10 ok, 0 mismatch, 0 error");
         assertThat(Files.readString(json)).contains("\"status\" : \"ok\"");
         assertThat(Files.readString(xml)).contains("tests=\"10\" failures=\"0\" errors=\"0\"");
@@ -47,9 +32,9 @@ class VerifyCommandTest {
     @Test
     void missingModelsAreErrorsAndTheRunGoesOn() throws Exception {
         Path models = DIR.resolve("partial");
-        assertThat(run("export", "--out", models.toString(), "mobilenet_v1_025_128/classification").code()).isZero();
-        Run verify = run("verify", "--models", models.toString(), "mobilenet_v1_025_128");
-        assertThat(verify.code()).isEqualTo(1);
+        assertThat(CliRun.of("export", "--out", models.toString(), "mobilenet_v1_025_128/classification").exit()).isZero();
+        CliRun verify = CliRun.of("verify", "--models", models.toString(), "mobilenet_v1_025_128");
+        assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.out()).contains("4 ok, 0 mismatch, 4 error")
                 .contains("error: google/imagenet/mobilenet_v1_025_128/feature_vector: model file not found");
         assertThat(verify.err()).isEmpty();
@@ -57,13 +42,13 @@ class VerifyCommandTest {
 
     @Test
     void usageMistakesAreOneLineMessages() {
-        Run shard = run("verify", "--shard", "3/2", "mobilenet_v1_025_128");
-        assertThat(shard.code()).isEqualTo(1);
+        CliRun shard = CliRun.of("verify", "--shard", "3/2", "mobilenet_v1_025_128");
+        assertThat(shard.exit()).isEqualTo(1);
         assertThat(shard.err().strip()).isEqualTo("error: shard must be I/N with 1 ≤ I ≤ N; got 3/2");
-        Run nothing = run("verify", "mobilenet_v9");
-        assertThat(nothing.code()).isEqualTo(1);
+        CliRun nothing = CliRun.of("verify", "mobilenet_v9");
+        assertThat(nothing.exit()).isEqualTo(1);
         assertThat(nothing.err()).startsWith("error: no model matches 'mobilenet_v9'");
-        Run half = run("verify", "--model", "x.onnx");
+        CliRun half = CliRun.of("verify", "--model", "x.onnx");
         assertThat(half.err().strip()).isEqualTo("error: --model FILE and --handle HANDLE_OR_URL go together");
     }
 }
