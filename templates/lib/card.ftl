@@ -1,16 +1,19 @@
-<#-- The model card shared by every rendering: tfhub/card.ftl, aihub/*.ftl and text/card.ftl include
-     it after their syntax library (lib/markdown.ftl or lib/plain.ftl).
+<#-- The model card shared by every rendering: tfhub/*.ftl, aihub/*.ftl and text/card.ftl include it
+     after their syntax library (lib/markdown.ftl or lib/plain.ftl).
 
      What varies comes from the card model (see dev.modelcards.render.CardModel):
-       c.text     wording from the catalog's text: maps (catalog, format, head, family, versions so far)
+       c.text     wording merged from the catalog's text: maps (catalog, format, head, family, quantization,
+                  then every version so far: wording a version introduces holds until a later one replaces it)
+       c.edit     the publisher's dated edits (catalog.yaml history:), true where the card is rendered as of
+                  a date on or after the edit
+       c.metadata the card's metadata lines in order, already filtered by edit and head
        c.format   the serialization format; its api (hub.Module / hub.KerasLayer) picks the usage
-       c.classifier, c.unitMultiplier, c.batchNormMomentum, c.fineTunable, c.version
-     Cards from version 3 on follow the publisher's revised card: input conventions before the
-     size, the labels file, and `trainable=True` for fine-tuning. -->
+     A version whose text says style: revised follows the publisher's revised TF1 card (input conventions
+     before the size, the labels file, trainable=True for fine-tuning, the TF1 section). -->
 
 <#-- "Module google/imagenet/mobilenet_v2_075_96/classification/4" and the one-line description. -->
 <#macro title c>
-<@heading 1>Module <#list c.handleSegments as s>${s}<#sep>/${zwnj}</#list>/${c.version}</@heading>
+<@heading 1>Module <#list c.handleSegments as s>${s}<#sep>/<#if !c.edit.no_zwnj>${zwnj}</#if></#list>/${c.version}</@heading>
 <#if c.classifier>
 ${c.text.dataset_title} classification with ${c.family.name} (depth multiplier ${c.multiplier}).
 <#else>
@@ -18,21 +21,79 @@ Feature vectors of images with ${c.family.name} (depth multiplier ${c.multiplier
 </#if>
 </#macro>
 
-<#-- A whole tfhub.dev page: title, metadata, the TF1 module URL or the format section, then the body. -->
+<#-- A whole tfhub.dev page: title, metadata lines, the TF1 or TF2 section, then the body. -->
 <#macro page c>
+<#local t = c.text>
 <@title c/>
 
-<@metadata c/>
+<#list c.metadata as m><@metaLine c m/></#list>
+<#if (t.style!"") == "revised" && t.tf1_section?? && c.edit.fine_tuning_hparams>
+<@heading 2>hub.Module for TF1</@heading>
 
-<#if c.format.api == "hub.Module"><@strong>Module URL:</@strong> <@link c.url>${c.url}</@link></#if>
+${fmt.paragraphs(t.tf1_section)}
 
-<#if c.text.format_intro??>
+<#if (t.tf1_section_gap!"") == "yes">
+
+</#if>
+</#if>
+<#if t.format_intro??>
 <@heading 2>${c.format.name}</@heading>
 
-${fmt.inline(c.text.format_intro)}
+${fmt.inline(t.format_intro)}
 
 </#if>
 <@body c/>
+</#macro>
+
+<#-- One metadata line. Tag values the publisher first wrote as names and later as vocabulary ids. -->
+<#macro metaLine c m>
+<#local t = c.text>
+<#switch m.key>
+<#case "blank">
+
+<#break>
+<#case "module-url">
+<@strong>Module URL:</@strong> <@link c.url>${c.url}</@link>
+<#break>
+<#case "colab">
+<#local url = (c.edit.colab_moved?then(t.colab_url, t.colab_url_old)) + m.value>
+<#if c.edit.colab_tag>
+<@tag "colab" url/>
+<#else>
+
+<@button c.edit.notebook_typo?then("Open Colab notebook", "Open Colab notebok") url/>
+</#if>
+<#break>
+<#case "demo">
+<#if c.edit.demo_tag>
+<@tag "demo" m.value/>
+<#else>
+
+<@button "Open Demo" m.value/>
+</#if>
+<#break>
+<#case "dataset">
+<@tag "dataset" c.edit.dataset_ids?then(c.tags.dataset.id, c.tags.dataset.displayName)/>
+<#break>
+<#case "network-architecture">
+<@tag "network-architecture" c.edit.architecture_ids?then(c.tags.architecture.id, c.tags.architecture.displayName)/>
+<#break>
+<#case "module-type">
+<#case "task">
+<@tag m.key c.task/>
+<#break>
+<#case "fine-tunable">
+<@tag "fine-tunable" c.fineTunable?c/>
+<#break>
+<#case "format">
+<@tag "format" c.format.tfhubFormat/>
+<#break>
+<#case "parent-model">
+<@tag "parent-model" c.parentHandle/>
+<#break>
+<#default>
+<@tag m.key m.value/>
+</#switch>
 </#macro>
 
 <#-- Everything from the overview to the changelog (an AI Hub entry is its own title plus this). -->
@@ -40,22 +101,24 @@ ${fmt.inline(c.text.format_intro)}
 <@overview c/>
 
 
+<#if c.text.quantization_section??>
+<@quantization c/>
+
+</#if>
 <@training c/>
 
 <@usage c/>
-<#if c.fineTunable>
 
 
 <@fineTuning c/>
-</#if>
-<#if c.errata?has_content>
-
-
-<@errata c/>
-</#if>
+<#if c.changelog?size gt 1>
 
 
 <@changelog c/>
+</#if>
+<#if (c.text.ends_with_blank_line!"") == "yes">
+
+</#if>
 </#macro>
 
 <#macro overview c>
@@ -64,19 +127,27 @@ ${fmt.inline(c.text.format_intro)}
 
 ${fmt.inline(t.family_intro)}
 
+<#if t.citation??>
+  * ${fmt.inline(t.citation, "    ")}
+<#else>
 <@citation c.family.paper/>
+</#if>
 
 Mobilenets come in various sizes controlled by a multiplier for the
 depth (number of features) in the convolutional layers. They can also be
 trained for various sizes of input images to control inference speed.
+<#if t.implementation_gap??>
 
+</#if>
 This ${t.hub_noun} uses the ${c.family.implementation} implementation of
-${fmt.code(c.family.id)}
+${fmt.code(c.slimFunction)}<#if t.instrumented??>${fmt.inline(t.instrumented)}</#if>
 with a depth multiplier of ${c.slimMultiplier} and an input size of
 ${c.resolution}x${c.resolution} pixels.
 <#-- Width notes apply only where the multiplier changes widths; the line stays (empty) otherwise. -->
-<#if !c.unitMultiplier && t.rounding??>${fmt.inline(t.rounding)}<#if t.last_layer??>
+<#if t.rounding??>
+<#if !c.unitMultiplier>${fmt.inline(t.rounding)}<#if t.last_layer??>
 ${fmt.inline(t.last_layer)}</#if></#if>
+</#if>
 
 <#local other = c.otherHeads[0]>
 <#if c.classifier>
@@ -102,18 +173,26 @@ instead.
 ${fmt.wrap(cite, 72, "  * ", "    ")}
 </#macro>
 
+<#macro quantization c>
+<#local t = c.text>
+<@heading 2>Quantization</@heading>
+
+${fmt.paragraphs(t.quantization_section?replace("{tflite_url}", c.edit.tflite_links?then(t.tflite_url, t.tflite_url_old)))}
+</#macro>
+
 <#macro training c>
 <@heading 2>Training</@heading>
 
 The checkpoint exported into this ${c.text.noun} was ${fmt.code(c.checkpointPath)} downloaded
 from
 <@link c.family.checkpoint.url>${c.family.checkpoint.source}</@link>.
-${fmt.inline(c.text.weights_origin)}
+${fmt.inline(c.text.weights_origin)}${c.text.weights_suffix!}.
 </#macro>
 
 <#macro usage c>
 <#local t = c.text>
-<#local revised = c.version gte 3>
+<#local revised = (t.style!"") == "revised">
+<#local current = revised && c.edit.fine_tuning_hparams>
 <@heading 2>Usage</@heading>
 
 <#if c.format.api == "hub.KerasLayer">
@@ -142,21 +221,22 @@ the original training (see above). The mapping from indices to class labels
 <@labels c/> (with class ${c.catalog.dataset.backgroundClass} for "background", followed by ${c.numClasses - 1} actual ImageNet classes).
 <#else>
 The output is a batch of feature vectors. For each input image,
-the feature vector has size <@code>num_features</@code> = ${c.featureWidth}.
+the feature vector has size <@code>num_features</@code> = ${c.featureWidth}. The feature
+vectors can then be used further, e.g., for classification as above.
 </#if>
 
 <@inputConventions c/>
 <@inputSize c/>
 <#else>
 <#if c.classifier>
-<#-- The publisher's text keeps a space at the end of the next line. -->
-This ${t.noun} implements the common signature for${" "}
+<#-- The publisher's first cards keep a space at the end of the next line. -->
+This ${t.noun} implements the common signature for<#if !current> </#if>
 <@link t.classification_signature_url>image classification</@link>.
 <#else>
 This ${t.noun} implements the common signature for computing
 <@link t.feature_vector_signature_url>image feature vectors</@link>.
 </#if>
-It can be used like
+It can be used <#if current>with the <@code>hub.Module</@code> API </#if>like
 
 <@codeblock "python">
 module = hub.Module("${fmt.url(c.url)}")
@@ -169,17 +249,23 @@ features = module(images)  # Features with shape [batch_size, num_features].
 </#if>
 </@codeblock>
 
+<#if current>
+...or using the signature name <@code>${c.classifier?then("image_classification", "image_feature_vector")}</@code>.
+${fmt.inline(t.migration)}
+
+<#if c.classifier>The indices into logits<#else>The output for each image</#if>
+<#else>
+...or using the signature name <@code>${c.classifier?then("image_classification", "image_feature_vector")}</@code>. <#if c.classifier>The indices into logits<#else>The output for each image</#if>
+</#if>
 <#if c.classifier>
-...or using the signature name <@code>image_classification</@code>. The indices into logits
 are the <@code>num_classes</@code> = ${c.numClasses} classes of the classification from
-the original training (see above).<#if revised> The mapping from indices to class labels
+the original training (see above).<#if t.labels_sentence == "yes"> The mapping from indices to class labels
 <@labels c/>.</#if>
 
 This ${t.noun} can also be used to compute <@link t.feature_vector_signature_url>image feature
 vectors</@link>,
 using the signature name <@code>image_feature_vector</@code>.
 <#else>
-...or using the signature name <@code>image_feature_vector</@code>. The output for each image
 in the batch is a feature vector of size <@code>num_features</@code> = ${c.featureWidth}.
 </#if>
 
@@ -204,12 +290,12 @@ conventions.
 
 <#macro inputSize c>
 <#if c.variableInputSize>
-<#-- Versions that support variable input size (catalog: variable_input_size) say so, as tfhub.dev does. -->
-The expected size of the input images is <@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels
+<#-- Versions that support variable input size (catalog: variable_input_size) say so. -->
+The expected size of the input images is
+<@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels
 by default, but other input sizes are possible (within limits).
 <#else>
-<#-- Before version 3 the sentence said "image", from version 3 on "images". -->
-For this ${c.text.noun}, the size of the input <#if c.version gte 3>images<#else>image</#if> is fixed to
+For this ${c.text.noun}, the size of the input <#if (c.text.style!"") == "revised" || c.format.api == "hub.KerasLayer">images<#else>image</#if> is fixed to
 <@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels.
 </#if>
 </#macro>
@@ -217,35 +303,39 @@ For this ${c.text.noun}, the size of the input <#if c.version gte 3>images<#else
 <#macro fineTuning c>
 <#local t = c.text>
 <#local keras = c.format.api == "hub.KerasLayer">
-<#local revised = c.version gte 3>
+<#local revised = (t.style!"") == "revised">
+<#local url = c.edit.fine_tuning_hparams?then(t.fine_tuning_url, t.fine_tuning_url_old!t.fine_tuning_url)>
 <@heading 2>Fine-tuning</@heading>
 
-<#if keras>
+<#if !c.fineTunable>
+${fmt.inline(t.no_fine_tuning)}
+<#elseif keras>
 <#if c.classifier>
 In principle, consumers of this ${t.noun} can
-<@link t.fine_tuning_url>fine-tune</@link> it
+<@link url>fine-tune</@link> it
 by passing <@code>trainable=True</@code> to ${fmt.code(c.format.api)}.
 
 However, fine-tuning through a large classification might be prone to overfit.
 <#else>
-Consumers of this ${t.noun} can <@link t.fine_tuning_url>fine-tune</@link> it
+Consumers of this ${t.noun} can
+<@link url>fine-tune</@link> it
 by passing <@code>trainable=True</@code> to ${fmt.code(c.format.api)}.
 </#if>
 <#else>
 <#if c.classifier>
 In principle, consumers of this ${t.noun} can
-<@link t.fine_tuning_url>fine-tune</@link> it.
+<@link url>fine-tune</@link> it.
 However, fine-tuning through a large classification might be prone to overfit.
 
 Fine-tuning requires importing the graph version with tag set <@code>{"train"}</@code>
 <#else>
-Consumers of this ${t.noun} can <@link t.fine_tuning_url>fine-tune</@link> it.
+Consumers of this ${t.noun} can <@link url>fine-tune</@link> it.
 This requires importing the graph version with tag set <@code>{"train"}</@code>
 </#if>
 in order to operate batch normalization in training mode<#if revised>, and setting
 <@code>trainable=True</@code></#if>.
 </#if>
-<#if c.batchNormMomentum?? && c.batchNormMomentum.configurable>
+<#if c.fineTunable && c.batchNormMomentum?? && c.batchNormMomentum.configurable>
 
 <@momentum c keras/>
 </#if>
@@ -284,17 +374,7 @@ features = module(inputs=dict(images=images, batch_norm_momentum=0.997),
 </#if>
 </#macro>
 
-<#-- Published figures that contradict the architecture (catalog errata); no published card has them. -->
-<#macro errata c>
-<@heading 2>Errata</@heading>
-
-<#list c.errata as e>
-  * The published number of ${e.quantity} for this ${c.text.noun}, ${e.published} ${e.unit},
-    contradicts its architecture, which gives ${e.measured} ${e.unit}: ${fmt.inline(e.note, "    ")}.
-</#list>
-</#macro>
-
-<#-- The changelog of every published version up to this card's. -->
+<#-- The changelog of every published version up to this card's (the publisher prints none on a first version). -->
 <#macro changelog c>
 <@heading 2>Changelog</@heading>
 <#list c.changelog as v>
@@ -305,4 +385,25 @@ features = module(inputs=dict(images=images, batch_norm_momentum=0.997),
   * ${fmt.inline(e, "    ")}
 </#list>
 </#list>
+</#macro>
+
+<#-- A TF.js child card: the deployment of its parent model version. -->
+<#macro deployment c>
+<#local t = c.text>
+# Tfjs ${c.publisherHandle}
+TF.js deployment of ${c.parentHandle}.
+
+<#list c.metadata as m><@metaLine c m/></#list>
+<@heading 2>Origin</@heading>
+
+This model is based on <@link c.parentUrl>${c.parentHandle}</@link>.
+
+This model has been automatically converted using the <@link t.converter_url>TF.js converter</@link>.
+
+<@heading 2>Example use</@heading>
+This model can be loaded using TF.js as:
+
+<@codeblock "javascript">
+tf.loadGraphModel("${fmt.url(c.url)}", { fromTFHub: true })
+</@codeblock>
 </#macro>

@@ -13,8 +13,10 @@
 ```
 </#macro>
 <#-- tfhub.dev reads its metadata from HTML comments. -->
-<#macro metadata c>
-<#list c.metadata as m>
-<!-- ${fmt.comment(m.key)}: ${fmt.comment(m.value)} -->
-</#list>
+<#macro tag key value>
+<!-- ${fmt.comment(key)}: ${fmt.comment(value)} -->
+</#macro>
+<#-- The publisher's image buttons, before they became colab/demo tags. -->
+<#macro button label url>
+[![${label}]](${fmt.url(url)})
 </#macro>

@@ -12,6 +12,8 @@
 <#local code><#nested></#local>
 ${code?replace("(?m)^(?=.)", "    ", "r")}<#rt>
 </#macro>
-<#-- Metadata comments are markup only: a text page has none. -->
-<#macro metadata c>
+<#-- Metadata comments and buttons are markup only: a text page has none. -->
+<#macro tag key value>
+</#macro>
+<#macro button label url>
 </#macro>

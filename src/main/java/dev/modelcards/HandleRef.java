@@ -40,25 +40,29 @@ record HandleRef(String base, OptionalInt version) {
             s = s.substring(0, s.length() - 1);
         }
         String[] parts = s.split("/", -1);
-        if (parts.length != 4 && parts.length != 5) {
+        // A quantized variant has one more segment: publisher/collection/name/quantization/head[/version].
+        boolean versioned = parts.length >= 5 && parts[parts.length - 1].matches("[0-9]+");
+        int baseLength = versioned ? parts.length - 1 : parts.length;
+        if (baseLength != 4 && baseLength != 5) {
             throw new LookupException("'" + printable(input) + "' is not a handle; expected publisher/collection/"
-                    + "name/head[/version], e.g. google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+                    + "name/[quantization/]head[/version], e.g. google/imagenet/mobilenet_v2_075_96/feature_vector/4");
         }
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < baseLength; i++) {
             if (!SEGMENT.matcher(parts[i]).matches() || parts[i].equals(".") || parts[i].equals("..")) {
                 throw new LookupException("'" + printable(input) + "': segment " + (i + 1) + " '" + printable(parts[i])
                         + "' must match [a-z0-9_.-]+ and not be '.' or '..'");
             }
         }
-        String base = String.join("/", parts[0], parts[1], parts[2], parts[3]);
-        if (parts.length == 4) {
+        String base = String.join("/", java.util.Arrays.asList(parts).subList(0, baseLength));
+        if (!versioned) {
             return new HandleRef(base, OptionalInt.empty());
         }
-        if (!parts[4].matches("[1-9][0-9]{0,5}")) {
-            throw new LookupException("'" + printable(input) + "': version '" + printable(parts[4])
+        String v = parts[parts.length - 1];
+        if (!v.matches("[1-9][0-9]{0,5}")) {
+            throw new LookupException("'" + printable(input) + "': version '" + printable(v)
                     + "' must be a positive whole number");
         }
-        return new HandleRef(base, OptionalInt.of(Integer.parseInt(parts[4])));
+        return new HandleRef(base, OptionalInt.of(Integer.parseInt(v)));
     }
 
     private static int indexOfAny(String s, String chars) {

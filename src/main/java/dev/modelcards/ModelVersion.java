@@ -49,6 +49,26 @@ public final class ModelVersion {
         return variant.hubUrl() + "/" + handle();
     }
 
+    /** The child cards of this version in other deployment formats (TF.js), in catalog order. */
+    public List<Deployment> deployments() {
+        if (variant.isQuantized()) {
+            return List.of();
+        }
+        List<Deployment> out = new java.util.ArrayList<>();
+        Catalog catalog = variant.catalog();
+        for (dev.modelcards.catalog.FamilySpec.Deployment d : variant.family().deployments()) {
+            Catalog.DeploymentSpec spec = catalog.deployments().get(d.format());
+            if (spec == null || !d.versions().contains(number())) {
+                continue;
+            }
+            String below = variant.handle().substring(catalog.publisher().length() + catalog.collection().length() + 2);
+            String demo = d.demos().stream().filter(x -> x.variant().equals(below)).map(x -> x.url()).findFirst()
+                    .orElse(null);
+            out.add(new Deployment(this, spec, demo));
+        }
+        return List.copyOf(out);
+    }
+
     /** Whether no later version of this variant is published. */
     public boolean isLatest() {
         return variant.latest().number() == number();

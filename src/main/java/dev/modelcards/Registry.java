@@ -47,10 +47,15 @@ public final class Registry {
                     throw new IllegalStateException("validated catalog lacks metrics for " + f.id() + " "
                             + c.multiplier() + " at " + c.resolution());
                 }
-                for (Catalog.HeadSpec h : catalog.heads().values()) {
-                    Variant v = new Variant(catalog, f, c.multiplier(), c.resolution(), h, metrics);
-                    if (!v.versions().isEmpty()) {
-                        all.add(v);
+                List<FamilySpec.Quantization> kinds = new ArrayList<>();
+                kinds.add(null);
+                kinds.addAll(f.quantizations());
+                for (FamilySpec.Quantization q : kinds) {
+                    for (Catalog.HeadSpec h : catalog.heads().values()) {
+                        Variant v = new Variant(catalog, f, c.multiplier(), c.resolution(), h, metrics, q);
+                        if (!v.versions().isEmpty()) {
+                            all.add(v);
+                        }
                     }
                 }
             }
@@ -99,6 +104,11 @@ public final class Registry {
     /** Every published model (variant × version), sorted by handle then version. */
     public List<ModelVersion> models() {
         return variants.stream().flatMap(v -> v.versions().stream()).toList();
+    }
+
+    /** Every deployment child card (TF.js conversions) of every model, in handle order of their parents. */
+    public List<Deployment> deployments() {
+        return models().stream().flatMap(m -> m.deployments().stream()).toList();
     }
 
     /** A new query over all variants. */

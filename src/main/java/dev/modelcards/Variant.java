@@ -28,20 +28,23 @@ public final class Variant {
     private final int resolution;
     private final Catalog.HeadSpec head;
     private final MetricsRow metrics;
+    private final FamilySpec.Quantization quantization;
     private final String handle;
     private final List<ModelVersion> versions;
 
     Variant(Catalog catalog, FamilySpec family, BigDecimal multiplier, int resolution, Catalog.HeadSpec head,
-            MetricsRow metrics) {
+            MetricsRow metrics, FamilySpec.Quantization quantization) {
         this.catalog = catalog;
         this.family = family;
         this.multiplier = multiplier;
         this.resolution = resolution;
         this.head = head;
         this.metrics = metrics;
-        this.handle = catalog.publisher() + "/" + catalog.collection() + "/" + name() + "/" + head.id();
+        this.quantization = quantization;
+        this.handle = catalog.publisher() + "/" + catalog.collection() + "/" + name() + "/"
+                + (quantization == null ? "" : quantization.id() + "/") + head.id();
         List<ModelVersion> vs = new ArrayList<>();
-        for (VersionSpec v : family.versions()) {
+        for (VersionSpec v : quantization == null ? family.versions() : quantization.versions()) {
             if (v.heads().isEmpty() || v.heads().contains(head.id())) {
                 vs.add(new ModelVersion(this, v, catalog.formats().get(v.format())));
             }
@@ -106,7 +109,27 @@ public final class Variant {
 
     /** The TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}. */
     public String checkpointName() {
-        return Names.checkpointName(family.id(), multiplier, resolution);
+        return Names.checkpointName(family.id(), multiplier, resolution)
+                + (quantization == null ? "" : quantization.checkpointSuffix());
+    }
+
+    /**
+     * The quantization this variant is published under ({@code quantops}), or empty for the float
+     * model. A quantized variant has its own handle ({@code .../mobilenet_v1_050_128/quantops/classification})
+     * and versions, and the float variant's architecture and published metrics.
+     */
+    public Optional<String> quantization() {
+        return Optional.ofNullable(quantization).map(FamilySpec.Quantization::id);
+    }
+
+    /** Whether this is a quantized variant. */
+    public boolean isQuantized() {
+        return quantization != null;
+    }
+
+    /** The quantization spec, or null for float variants (for the renderer and exporter). */
+    public FamilySpec.Quantization quantizationSpec() {
+        return quantization;
     }
 
     /** The checkpoint file the published model was exported from. */

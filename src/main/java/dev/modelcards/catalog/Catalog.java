@@ -18,10 +18,14 @@ import java.util.Optional;
  * @param formats    the serialization formats a version can have, by id
  * @param families   the families, in the order {@code catalog.yaml} lists them
  * @param text       free-form wording shared by all cards, for templates
+ * @param deployments conversions published as child cards of a model version (TF.js), by id
+ * @param history    the publisher's dated edits of the cards, oldest first
+ * @param tags       the publisher's tag vocabulary: metadata key → allowed ids (empty when none is given)
  */
 public record Catalog(String publisher, String collection, String hubUrl, Dataset dataset, InputSpec input,
                       Map<String, HeadSpec> heads, Map<String, FormatSpec> formats, List<FamilySpec> families,
-                      Map<String, String> text) {
+                      Map<String, String> text, Map<String, DeploymentSpec> deployments, List<Edit> history,
+                      Map<String, List<Tag>> tags) {
 
     /** The dataset the models were trained on. */
     public record Dataset(String name, String id, int classes, int backgroundClass, String labelsUrl) {
@@ -35,8 +39,47 @@ public record Catalog(String publisher, String collection, String hubUrl, Datase
     public record HeadSpec(String id, String output, String moduleType, Map<String, String> text, SourcePos pos) {
     }
 
-    /** A serialization format, e.g. TF1 Hub format used through {@code hub.Module}. */
-    public record FormatSpec(String id, String name, String api, SourcePos pos) {
+    /**
+     * A serialization format, e.g. TF1 Hub format used through {@code hub.Module}.
+     *
+     * @param tfhubFormat the value of the card's {@code format} metadata ({@code hub}, {@code saved_model_2})
+     */
+    public record FormatSpec(String id, String name, String api, String tfhubFormat, SourcePos pos) {
+    }
+
+    /**
+     * A deployment format published as a child card of a model version, e.g. TF.js at
+     * {@code <handle>/<version>/default/tfjs/1}.
+     *
+     * @param id       the format id, also the folder of the child card ({@code tfjs})
+     * @param name     display name ({@code TF.js})
+     * @param path     the child's path below its parent version, e.g. {@code default/tfjs/1}
+     * @param metadata the card's metadata lines in order
+     * @param text     wording for the child card's template
+     */
+    public record DeploymentSpec(String id, String name, String path, List<VersionSpec.MetadataEntry> metadata,
+                                 Map<String, String> text, SourcePos pos) {
+    }
+
+    /**
+     * One dated edit of the publisher's cards: what changed, when, in which commit of the publisher's
+     * repository. Cards rendered as of a date have every edit up to and including that date.
+     */
+    public record Edit(String id, java.time.LocalDate date, String commit, String note, SourcePos pos) {
+    }
+
+    /** One id of the publisher's tag vocabulary, with the name cards printed before ids were used. */
+    public record Tag(String id, String displayName) {
+    }
+
+    /** The tag with this id under a metadata key, if the vocabulary has it. */
+    public Optional<Tag> tag(String key, String id) {
+        return tags.getOrDefault(key, List.of()).stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The history edit with this id, if any. */
+    public Optional<Edit> edit(String id) {
+        return history.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
     /** The family with this id, if any. */

@@ -123,7 +123,7 @@ public final class CatalogLoader {
         }
         NodeReader r = new NodeReader(source.display(ROOT_FILE), diags);
         NodeReader.Fields f = r.fields(root, ROOT_FILE, "publisher", "collection", "hub_url", "families", "dataset",
-                "input", "heads", "formats", "text");
+                "input", "heads", "formats", "text", "deployments", "history", "tags");
         String publisher = segment(r, f, "publisher");
         String collection = segment(r, f, "collection");
         String hubUrl = f.string("hub_url", ROOT_FILE);
@@ -139,6 +139,20 @@ public final class CatalogLoader {
         Map<String, Catalog.HeadSpec> heads = heads(r, f.required("heads", ROOT_FILE));
         Map<String, Catalog.FormatSpec> formats = formats(r, f.required("formats", ROOT_FILE));
         Map<String, String> text = text(r, f.optional("text"), ROOT_FILE);
+        Map<String, Catalog.DeploymentSpec> deployments = deployments(r, f.optional("deployments"));
+        List<Catalog.Edit> history = history(r, f.optional("history"));
+        Map<String, List<Catalog.Tag>> tags = Map.of();
+        String tagsFile = f.optString("tags", ROOT_FILE);
+        if (tagsFile != null) {
+            if (!tagsFile.matches("[A-Za-z0-9_.-]+\\.ya?ml") || tagsFile.equals(ROOT_FILE)) {
+                r.error(f.required("tags", ROOT_FILE), "'tags' must name a .yaml file in the catalog folder");
+            } else {
+                Node tagsRoot = parseFile(source, tagsFile, diags, f.keyPos("tags"));
+                if (tagsRoot != null) {
+                    tags = tags(new NodeReader(source.display(tagsFile), diags), tagsRoot);
+                }
+            }
+        }
 
         List<FamilySpec> families = new ArrayList<>();
         Node familiesNode = f.required("families", ROOT_FILE);
@@ -170,7 +184,7 @@ public final class CatalogLoader {
             return null;
         }
         return new Catalog(publisher, collection, stripSlash(hubUrl), dataset, input, heads, formats,
-                List.copyOf(families), text);
+                List.copyOf(families), text, deployments, history, tags);
     }
 
     private static String stripSlash(String url) {
@@ -258,12 +272,83 @@ public final class CatalogLoader {
             return out;
         }
         r.entries(n, "formats").forEach((id, value) -> {
-            NodeReader.Fields f = r.fields(value, "format '" + id + "'", "name", "api");
+            NodeReader.Fields f = r.fields(value, "format '" + id + "'", "name", "api", "tfhub_format");
             String name = f.string("name", "format '" + id + "'");
             String api = f.string("api", "format '" + id + "'");
-            if (name != null && api != null) {
-                out.put(id, new Catalog.FormatSpec(id, name, api, f.pos()));
+            String tfhub = f.string("tfhub_format", "format '" + id + "'");
+            if (name != null && api != null && tfhub != null) {
+                out.put(id, new Catalog.FormatSpec(id, name, api, tfhub, f.pos()));
             }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Catalog.DeploymentSpec> deployments(NodeReader r, Node n) {
+        Map<String, Catalog.DeploymentSpec> out = new LinkedHashMap<>();
+        if (n == null) {
+            return out;
+        }
+        r.entries(n, "deployments").forEach((id, value) -> {
+            String what = "deployment format '" + id + "'";
+            if (!SEGMENT.matcher(id).matches()) {
+                r.error(value, what + " is used in paths; its id must match [a-z0-9_.-]+");
+                return;
+            }
+            NodeReader.Fields f = r.fields(value, what, "name", "path", "metadata", "text");
+            String name = f.string("name", what);
+            String path = f.string("path", what);
+            if (path != null && !path.matches("[a-z0-9_.-]+(/[a-z0-9_.-]+)*")) {
+                r.error(f.required("path", what), "'path' of " + what + " must be a relative path like default/tfjs/1");
+                path = null;
+            }
+            List<VersionSpec.MetadataEntry> metadata = FamilyReader.metadata(r, f.optional("metadata"));
+            Map<String, String> text = text(r, f.optional("text"), what);
+            if (name != null && path != null) {
+                out.put(id, new Catalog.DeploymentSpec(id, name, path, metadata, text, f.pos()));
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static List<Catalog.Edit> history(NodeReader r, Node n) {
+        if (n == null) {
+            return List.of();
+        }
+        return r.listOf(n, "'history'", item -> {
+            NodeReader.Fields f = r.fields(item, "history entry", "id", "date", "commit", "note");
+            String id = f.string("id", "history entry");
+            Node dateNode = f.required("date", "history entry");
+            String date = dateNode == null ? null : r.string(dateNode, "'date' of history entry");
+            String commit = f.optString("commit", "history entry");
+            String note = f.string("note", "history entry");
+            java.time.LocalDate d = null;
+            if (date != null) {
+                try {
+                    d = java.time.LocalDate.parse(date);
+                } catch (java.time.format.DateTimeParseException e) {
+                    r.error(dateNode, "'date' of history entry must be YYYY-MM-DD; found '" + Hints.printable(date) + "'");
+                }
+            }
+            return id == null || d == null || note == null ? null : new Catalog.Edit(id, d, commit, note, f.pos());
+        });
+    }
+
+    private static Map<String, List<Catalog.Tag>> tags(NodeReader r, Node root) {
+        Map<String, List<Catalog.Tag>> out = new LinkedHashMap<>();
+        r.entries(root, "tag vocabulary").forEach((key, list) -> {
+            if (list instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+                return; // a URL rule (colab, demo), not a list of ids
+            }
+            List<Catalog.Tag> tags = r.listOf(list, "tags of '" + key + "'", item -> {
+                Map<String, Node> e = r.entries(item, "tag of '" + key + "'");
+                String id = e.containsKey("id") ? r.string(e.get("id"), "tag id") : null;
+                String display = e.containsKey("display_name") ? r.string(e.get("display_name"), "tag display_name") : id;
+                if (id == null) {
+                    r.error(item, "a tag of '" + key + "' needs an 'id'");
+                }
+                return id == null ? null : new Catalog.Tag(id, display);
+            });
+            out.put(key, tags);
         });
         return Collections.unmodifiableMap(out);
     }

@@ -121,20 +121,32 @@ final class CatalogValidator {
                             + Hints.didYouMean(h, catalog.heads().keySet()));
                 }
             }
-            for (VersionSpec.MetadataEntry m : v.metadata()) {
-                if (m.value() == null) {
-                    for (String h : catalog.heads().keySet()) {
-                        if (!m.perHead().containsKey(h)) {
-                            diags.error(v.pos(), "metadata '" + m.key() + "' of version " + v.version()
-                                    + " has no value for head '" + h + "'");
-                        }
-                    }
-                    for (String h : m.perHead().keySet()) {
-                        if (!catalog.heads().containsKey(h)) {
-                            diags.error(v.pos(), "metadata '" + m.key() + "' of version " + v.version()
-                                    + " names unknown head '" + h + "'" + Hints.didYouMean(h, catalog.heads().keySet()));
-                        }
-                    }
+            checkMetadata(catalog, v.metadata(), "version " + v.version(), diags);
+            if (v.published() != null && catalog.edit(v.published()).isEmpty()) {
+                diags.error(v.pos(), "version " + v.version() + " is published by unknown history edit '" + v.published()
+                        + "'" + Hints.didYouMean(v.published(), editIds(catalog)) + "; 'published' names an id of "
+                        + "catalog.yaml's history");
+            }
+        }
+    }
+
+    private static List<String> editIds(Catalog catalog) {
+        return catalog.history().stream().map(Catalog.Edit::id).toList();
+    }
+
+    /** Metadata lines: per-head values name known heads; since/until name history edits. */
+    static void checkMetadata(Catalog catalog, List<VersionSpec.MetadataEntry> lines, String owner, Diagnostics diags) {
+        for (VersionSpec.MetadataEntry m : lines) {
+            for (String h : m.perHead().keySet()) {
+                if (!catalog.heads().containsKey(h)) {
+                    diags.error(m.pos(), "metadata '" + m.key() + "' of " + owner + " names unknown head '" + h + "'"
+                            + Hints.didYouMean(h, catalog.heads().keySet()));
+                }
+            }
+            for (String edit : java.util.Arrays.asList(m.since(), m.until())) {
+                if (edit != null && catalog.edit(edit).isEmpty()) {
+                    diags.error(m.pos(), "metadata '" + m.key() + "' of " + owner + " names unknown history edit '"
+                            + edit + "'" + Hints.didYouMean(edit, editIds(catalog)) + "; expected an id of catalog.yaml's history");
                 }
             }
         }

@@ -29,7 +29,8 @@ final class FamilyReader {
     FamilySpec read(Node root) {
         NodeReader.Fields f = r.fields(root, "family file", "family", "name", "paper", "implementation", "checkpoint",
                 "variants", "feature_widths", "architecture", "metrics", "unpublished_versions", "versions",
-                "external_ids", "errata", "tolerances", "text");
+                "external_ids", "errata", "tolerances", "text", "network_architecture", "quantizations",
+                "deployments");
         String what = "family file";
         Node idNode = f.required("family", what);
         String id = idNode == null ? null : CatalogLoader.segment(r, idNode, "'family'");
@@ -45,8 +46,21 @@ final class FamilyReader {
         List<Integer> unpublished = unpub == null ? List.of()
                 : r.listOf(unpub, "'unpublished_versions'", n -> r.integer(n, "unpublished version", 1, 10_000));
         Node versionsNode = f.required("versions", what);
-        List<VersionSpec> versions = versionsNode == null ? List.of()
-                : r.listOf(versionsNode, "'versions'", this::version);
+        List<VersionSpec> versions = versions(versionsNode);
+        String architectureTag = f.optString("network_architecture", what);
+        Node qNode = f.optional("quantizations");
+        List<FamilySpec.Quantization> quantizations = new ArrayList<>();
+        if (qNode != null) {
+            r.entries(qNode, "'quantizations'").forEach((qid, qn) -> {
+                FamilySpec.Quantization q = quantization(qid, qn);
+                if (q != null) {
+                    quantizations.add(q);
+                }
+            });
+        }
+        Node dNode = f.optional("deployments");
+        List<FamilySpec.Deployment> deployments = dNode == null ? List.of()
+                : r.listOf(dNode, "'deployments'", this::deployment);
         Map<String, Map<String, String>> external = externalIds(f.optional("external_ids"));
         Node errataNode = f.optional("errata");
         List<FamilySpec.Erratum> errata = errataNode == null ? List.of()
@@ -58,7 +72,8 @@ final class FamilyReader {
             return null;
         }
         return new FamilySpec(id, name, paper, implementation, checkpoint, cells, widths, arch, metrics, unpublished,
-                versions, external, errata, tolerances, text, r.file(), f.pos());
+                versions, external, errata, tolerances, text, architectureTag, List.copyOf(quantizations),
+                deployments, r.file(), f.pos());
     }
 
     /**
@@ -335,16 +350,38 @@ final class FamilyReader {
         return Collections.unmodifiableList(out);
     }
 
-    private VersionSpec version(Node n) {
+    /**
+     * The versions of a list, each completed from the one before it: a version entry states what
+     * changed, and inherits format, fine-tunability, input size, requirements, batch-norm momentum,
+     * metadata and heads it does not state.
+     */
+    private List<VersionSpec> versions(Node n) {
+        if (n == null) {
+            return List.of();
+        }
+        List<VersionSpec> out = new ArrayList<>();
+        VersionSpec previous = null;
+        for (Node item : r.list(n, "'versions'")) {
+            VersionSpec v = version(item, previous);
+            if (v != null) {
+                out.add(v);
+                previous = v;
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private VersionSpec version(Node n, VersionSpec previous) {
         String what = "version entry";
         NodeReader.Fields f = r.fields(n, what, "version", "format", "fine_tunable", "requirements",
-                "batch_norm_momentum", "variable_input_size", "changelog", "metadata", "heads", "text");
+                "batch_norm_momentum", "variable_input_size", "changelog", "metadata", "heads", "text", "published");
         Integer number = f.integer("version", what, 1, 10_000);
-        String format = f.string("format", what);
-        boolean fineTunable = f.bool("fine_tunable", what, false);
-        boolean variableInputSize = f.bool("variable_input_size", what, false);
-        List<String> requirements = f.optStrings("requirements", what);
-        VersionSpec.BatchNormMomentum bn = null;
+        String format = previous != null && !f.has("format") ? previous.format() : f.string("format", what);
+        boolean fineTunable = f.bool("fine_tunable", what, previous != null && previous.fineTunable());
+        boolean variableInputSize = f.bool("variable_input_size", what, previous != null && previous.variableInputSize());
+        List<String> requirements = previous != null && !f.has("requirements") ? previous.requirements()
+                : f.optStrings("requirements", what);
+        VersionSpec.BatchNormMomentum bn = previous == null ? null : previous.batchNormMomentum();
         Node bnNode = f.optional("batch_norm_momentum");
         if (bnNode != null) {
             NodeReader.Fields b = r.fields(bnNode, "batch_norm_momentum", "default", "configurable");
@@ -357,24 +394,64 @@ final class FamilyReader {
             bn = dv == null ? null : new VersionSpec.BatchNormMomentum(dv, b.bool("configurable", "batch_norm_momentum", false));
         }
         List<String> changelog = f.optStrings("changelog", what);
-        List<VersionSpec.MetadataEntry> metadata = metadata(f.optional("metadata"));
-        List<String> heads = f.optStrings("heads", what);
+        List<VersionSpec.MetadataEntry> metadata = previous != null && !f.has("metadata") ? previous.metadata()
+                : metadata(f.optional("metadata"));
+        List<String> heads = previous != null && !f.has("heads") ? previous.heads() : f.optStrings("heads", what);
         Map<String, String> text = CatalogLoader.text(r, f.optional("text"), "version");
+        String published = f.optString("published", what);
         if (number == null) {
             return null;
         }
         // A missing format is already reported; keeping the entry avoids a second, misleading "gap" error.
         return new VersionSpec(number, format, fineTunable, variableInputSize, requirements, bn, changelog, metadata,
-                heads, text,
-                f.pos());
+                heads, text, published, f.pos());
     }
 
-    private List<VersionSpec.MetadataEntry> metadata(Node n) {
+    /**
+     * A metadata list: each item is a key whose value the template derives ({@code - dataset}), a blank
+     * line ({@code - blank}), or a mapping {@code {key: asset-path, value: legacy, since: asset_path}}
+     * with an optional literal value (or a map of values per head) and optional {@code since}/{@code until}
+     * history edits.
+     */
+    List<VersionSpec.MetadataEntry> metadata(Node n) {
+        return metadata(r, n);
+    }
+
+    static List<VersionSpec.MetadataEntry> metadata(NodeReader r, Node n) {
         List<VersionSpec.MetadataEntry> out = new ArrayList<>();
         if (n == null) {
             return out;
         }
-        r.entries(n, "'metadata'").forEach((key, value) -> {
+        if (!(n instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
+            r.error(n, "'metadata' must be a list of lines in card order, e.g. [dataset, {key: asset-path, value: legacy}]");
+            return out;
+        }
+        for (Node item : r.list(n, "'metadata'")) {
+            if (item instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+                String key = r.string(item, "metadata key");
+                if (key != null) {
+                    out.add(new VersionSpec.MetadataEntry(key, null, Map.of(), null, null, r.pos(item)));
+                }
+                continue;
+            }
+            NodeReader.Fields f = r.fields(item, "metadata line", "key", "value", "since", "until", "heads");
+            String key = f.string("key", "metadata line");
+            String since = f.optString("since", "metadata line");
+            String until = f.optString("until", "metadata line");
+            Node value = f.optional("value");
+            List<String> heads = f.optStrings("heads", "metadata line");
+            if (key == null) {
+                continue;
+            }
+            if (!heads.isEmpty()) {
+                // A line only some heads' cards have (a blank line, or a derived value).
+                Map<String, String> perHead = new LinkedHashMap<>();
+                String literal = value == null ? "" : r.string(value, "metadata '" + key + "'");
+                heads.forEach(h -> perHead.put(h, literal == null ? "" : literal));
+                out.add(new VersionSpec.MetadataEntry(key, null, Collections.unmodifiableMap(perHead), since, until,
+                        r.pos(item)));
+                continue;
+            }
             if (value instanceof MappingNode) {
                 Map<String, String> perHead = new LinkedHashMap<>();
                 r.entries(value, "metadata '" + key + "' per head").forEach((head, v) -> {
@@ -383,15 +460,53 @@ final class FamilyReader {
                         perHead.put(head, s);
                     }
                 });
-                out.add(new VersionSpec.MetadataEntry(key, null, Collections.unmodifiableMap(perHead)));
+                out.add(new VersionSpec.MetadataEntry(key, null, Collections.unmodifiableMap(perHead), since, until,
+                        r.pos(item)));
             } else {
-                String s = r.string(value, "metadata '" + key + "'");
-                if (s != null) {
-                    out.add(new VersionSpec.MetadataEntry(key, s, Map.of()));
-                }
+                String s = value == null ? null : r.string(value, "metadata '" + key + "'");
+                out.add(new VersionSpec.MetadataEntry(key, s, Map.of(), since, until, r.pos(item)));
             }
-        });
+        }
         return Collections.unmodifiableList(out);
+    }
+
+    private FamilySpec.Quantization quantization(String id, Node n) {
+        String what = "quantization '" + id + "'";
+        if (!CatalogLoader.SEGMENT.matcher(id).matches()) {
+            r.error(n, what + " is used in handles; its id must match [a-z0-9_.-]+");
+            return null;
+        }
+        NodeReader.Fields f = r.fields(n, what, "checkpoint_suffix", "input_type", "unpublished_versions", "versions",
+                "text");
+        String suffix = f.string("checkpoint_suffix", what);
+        String inputType = f.string("input_type", what);
+        Node unpub = f.optional("unpublished_versions");
+        List<Integer> unpublished = unpub == null ? List.of()
+                : r.listOf(unpub, "'unpublished_versions'", u -> r.integer(u, "unpublished version", 1, 10_000));
+        List<VersionSpec> versions = versions(f.required("versions", what));
+        Map<String, String> text = CatalogLoader.text(r, f.optional("text"), what);
+        if (suffix == null || inputType == null) {
+            return null;
+        }
+        return new FamilySpec.Quantization(id, suffix, inputType, unpublished, versions, text, f.pos());
+    }
+
+    private FamilySpec.Deployment deployment(Node n) {
+        String what = "deployment";
+        NodeReader.Fields f = r.fields(n, what, "format", "versions", "demos");
+        String format = f.string("format", what);
+        Node vs = f.required("versions", what);
+        List<Integer> versions = vs == null ? List.of() : r.listOf(vs, "'versions' of deployment",
+                v -> r.integer(v, "version", 1, 10_000));
+        Node ds = f.optional("demos");
+        List<FamilySpec.Demo> demos = ds == null ? List.of() : r.listOf(ds, "'demos'", d -> {
+            NodeReader.Fields df = r.fields(d, "demo", "variant", "url", "since");
+            String variant = df.string("variant", "demo");
+            String url = df.string("url", "demo");
+            String since = df.optString("since", "demo");
+            return variant == null || url == null ? null : new FamilySpec.Demo(variant, url, since, df.pos());
+        });
+        return format == null ? null : new FamilySpec.Deployment(format, versions, demos, f.pos());
     }
 
     private Map<String, Map<String, String>> externalIds(Node n) {

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param errata              published figures known to contradict the architecture
  * @param tolerances          relative tolerance per measured field when checking models against the table
  * @param text                free-form wording for templates (family-specific sentences)
+ * @param networkArchitecture the publisher's tag id of the architecture, e.g. {@code mobilenet-v1}
+ * @param quantizations       quantized variants published beside the float ones (V1's quantops)
+ * @param deployments         child deployment cards (TF.js) published for some versions
  * @param file                the catalog file this family was read from
  * @param pos                 where the family starts
  */
@@ -31,7 +34,43 @@ public record FamilySpec(String id, String name, Paper paper, String implementat
                          List<Cell> cells, Map<BigDecimal, Integer> featureWidths, Architecture architecture,
                          List<MetricsRow> metrics, List<Integer> unpublishedVersions, List<VersionSpec> versions,
                          Map<String, Map<String, String>> externalIds, List<Erratum> errata,
-                         Map<String, BigDecimal> tolerances, Map<String, String> text, String file, SourcePos pos) {
+                         Map<String, BigDecimal> tolerances, Map<String, String> text, String networkArchitecture,
+                         List<Quantization> quantizations, List<Deployment> deployments, String file, SourcePos pos) {
+
+    /**
+     * A quantization of every variant of the family, published under its own handle segment
+     * ({@code mobilenet_v1_050_128/quantops/classification}) with its own versions.
+     *
+     * @param id                  the handle segment, e.g. {@code quantops}
+     * @param checkpointSuffix    appended to the checkpoint name, e.g. {@code _quant}
+     * @param inputType           the element type of an exported model's input ({@code uint8})
+     * @param unpublishedVersions version numbers skipped on purpose
+     * @param versions            published versions, increasing
+     * @param text                wording for its cards
+     */
+    public record Quantization(String id, String checkpointSuffix, String inputType, List<Integer> unpublishedVersions,
+                               List<VersionSpec> versions, Map<String, String> text, SourcePos pos) {
+    }
+
+    /**
+     * Child cards of one deployment format for some versions of the family's float variants.
+     *
+     * @param format   a {@link Catalog.DeploymentSpec} id
+     * @param versions the parent versions that have such a child
+     * @param demos    demo links of particular parents
+     */
+    public record Deployment(String format, List<Integer> versions, List<Demo> demos, SourcePos pos) {
+    }
+
+    /**
+     * A demo linked from the child cards of one variant.
+     *
+     * @param variant the variant's handle below the collection, e.g. {@code mobilenet_v1_025_224/classification}
+     * @param url     the demo
+     * @param since   the history edit that added it
+     */
+    public record Demo(String variant, String url, String since, SourcePos pos) {
+    }
 
     /** The paper: title, authors, arXiv URL and year. */
     public record Paper(String title, List<String> authors, String url, int year) {

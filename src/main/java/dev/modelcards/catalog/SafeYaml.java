@@ -35,7 +35,7 @@ final class SafeYaml {
     static final int MAX_NODES = 200_000;
 
     private static final Set<Tag> CORE_TAGS =
-            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP, Tag.TIMESTAMP);
 
     private SafeYaml() {
     }

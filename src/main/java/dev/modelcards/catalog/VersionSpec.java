@@ -17,25 +17,44 @@ import java.util.Map;
  * @param metadata          tfhub.dev metadata lines in card order
  * @param heads             the heads published at this version
  * @param text              free-form wording for templates
+ * @param published         the history edit (catalog.yaml {@code history:}) that published this version, or
+ *                          null when it predates the recorded history
  * @param pos               where the version entry starts
+ *
+ * <p>A version entry states only what changed: every field it leaves out (except changelog, text and
+ * published) is inherited from the version before it, so the reader hands out complete entries.
  */
 public record VersionSpec(int version, String format, boolean fineTunable, boolean variableInputSize,
                           List<String> requirements,
                           BatchNormMomentum batchNormMomentum, List<String> changelog, List<MetadataEntry> metadata,
-                          List<String> heads, Map<String, String> text, SourcePos pos) {
+                          List<String> heads, Map<String, String> text, String published, SourcePos pos) {
 
     /** Batch-norm momentum: its default and whether callers can set another value. */
     public record BatchNormMomentum(BigDecimal defaultValue, boolean configurable) {
     }
 
     /**
-     * One {@code <!-- key: value -->} metadata line. The value is either the same for every head or
-     * given per head.
+     * One {@code <!-- key: value -->} metadata line of the tfhub.dev card, or a blank line where the
+     * publisher's card has one ({@link #BLANK}). The value is a literal for every head, a literal per head
+     * (a head without one has no such line), or null where the template derives it from the card's facts
+     * (dataset, network-architecture, task, format, ...).
+     *
+     * @param since the history edit that added the line (null: always there)
+     * @param until the history edit that removed it (null: never removed)
      */
-    public record MetadataEntry(String key, String value, Map<String, String> perHead) {
-        /** The value for one head. */
+    public record MetadataEntry(String key, String value, Map<String, String> perHead, String since, String until,
+                                SourcePos pos) {
+        /** The key of a blank line in the metadata block. */
+        public static final String BLANK = "blank";
+
+        /** The literal value for one head; null when derived or when this head has no such line. */
         public String valueFor(String head) {
             return value != null ? value : perHead.get(head);
+        }
+
+        /** Whether cards of {@code head} have this line. */
+        public boolean appliesTo(String head) {
+            return perHead.isEmpty() || perHead.containsKey(head);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import java.time.LocalDate;
 import dev.modelcards.Registry;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.RenderException;
@@ -38,6 +39,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Site folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = AsOfDate.class,
+            description = {"Write the tfhub cards as they stood at the end of that day in the publisher's history: "
+                    + "only cards published by then, each with the edits made by then (catalog.yaml history:).",
+                    "Default: the publisher's final revision."})
+    LocalDate asOf;
+
     @Option(names = "--check", description = "Write nothing; exit 1 if the site folder is not exactly what generate would write.")
     boolean check;
 
@@ -49,7 +56,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Registry registry = catalog.registry();
         SitePlan plan;
         try {
-            plan = SitePlan.render(new CardRenderer(registry, templates.engine()), format.sets());
+            plan = SitePlan.render(new CardRenderer(registry, templates.engine()), format.sets(), asOf);
         } catch (RenderException e) {
             throw new CommandFailure(e.getMessage() + "\nnothing was written");
         }

@@ -1,5 +1,6 @@
 package dev.modelcards.render;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
@@ -35,8 +36,16 @@ public final class CardModel {
         this.catalogMap = catalog(registry.catalog());
     }
 
-    /** The data for one card. */
+    /** The data for one card at the publisher's final revision (every history edit applied). */
     public Map<String, Object> card(ModelVersion m) {
+        return card(m, null);
+    }
+
+    /**
+     * The data for one card as it stood at the end of {@code asOf}: history edits dated later are not
+     * applied ({@code null}: all are; {@link java.time.LocalDate#MIN}: none, the cards as first published).
+     */
+    public Map<String, Object> card(ModelVersion m, java.time.LocalDate asOf) {
         Variant v = m.variant();
         VersionSpec s = m.spec();
         Map<String, Object> c = new LinkedHashMap<>();
@@ -61,7 +70,8 @@ public final class CardModel {
         c.put("numClasses", v.numClasses());
         c.put("featureWidth", v.featureWidth());
         c.put("outputDims", v.isClassifier() ? v.numClasses() : v.featureWidth());
-        c.put("format", Map.of("id", m.format().id(), "name", m.format().name(), "api", m.format().api()));
+        c.put("format", Map.of("id", m.format().id(), "name", m.format().name(), "api", m.format().api(),
+                "tfhubFormat", m.format().tfhubFormat()));
         c.put("fineTunable", s.fineTunable());
         c.put("variableInputSize", s.variableInputSize());
         if (s.batchNormMomentum() != null) {
@@ -69,14 +79,18 @@ public final class CardModel {
                     "configurable", s.batchNormMomentum().configurable()));
         }
         c.put("requirements", s.requirements());
-        List<Map<String, String>> metadata = new ArrayList<>();
-        for (VersionSpec.MetadataEntry e : s.metadata()) {
-            String value = e.valueFor(v.head());
-            if (value != null) {
-                metadata.add(Map.of("key", e.key(), "value", value));
-            }
-        }
-        c.put("metadata", metadata);
+        Map<String, Boolean> edits = edits(v.catalog(), asOf);
+        c.put("edit", edits);
+        c.put("asOf", asOf == null || asOf.equals(java.time.LocalDate.MIN) ? "" : asOf.toString());
+        c.put("metadata", metadataLines(s.metadata(), v.head(), edits));
+        c.put("task", v.headSpec().moduleType());
+        c.put("tags", tags(v));
+        c.put("quantization", v.quantization().orElse(""));
+        String slim = text(m).getOrDefault("slim_function", v.familyId());
+        String suffix = text(m).getOrDefault("slim_function_suffix", "");
+        boolean unit = v.multiplier().compareTo(BigDecimal.ONE) == 0;
+        c.put("slimFunction", slim + (unit ? "" : suffix.replace("{mmm}",
+                String.format(java.util.Locale.ROOT, "%03d", v.multiplier().movePointRight(2).intValueExact()))));
         List<Map<String, Object>> log = new ArrayList<>();
         for (VersionSpec past : m.changelog()) {
             log.add(Map.of("version", past.version(), "entries", past.changelog()));
@@ -85,8 +99,8 @@ public final class CardModel {
         List<Map<String, String>> others = new ArrayList<>();
         for (Catalog.HeadSpec h : v.catalog().heads().values()) {
             if (!h.id().equals(v.head())) {
-                String other = v.catalog().publisher() + "/" + v.catalog().collection() + "/" + v.name() + "/" + h.id()
-                        + "/" + m.number();
+                String other = v.catalog().publisher() + "/" + v.catalog().collection() + "/" + v.name() + "/"
+                        + v.quantization().map(q -> q + "/").orElse("") + h.id() + "/" + m.number();
                 registry.find(other).ifPresent(o -> others.add(Map.of("head", h.id(), "handle", o.handle(), "url", o.url())));
             }
         }
@@ -106,6 +120,88 @@ public final class CardModel {
         return c;
     }
 
+    /**
+     * The data for a deployment child card (TF.js): its parent's card data plus the child's own handle,
+     * URL, metadata and wording.
+     */
+    public Map<String, Object> card(Deployment d, java.time.LocalDate asOf) {
+        ModelVersion parent = d.parent();
+        Catalog cat = parent.variant().catalog();
+        Map<String, Object> c = new LinkedHashMap<>(card(parent, asOf));
+        Map<String, Boolean> edits = edits(cat, asOf);
+        // The publisher names the child by its parent plus "default/1" and serves it from a tfjs-model collection.
+        String publisherPath = d.spec().path().replace("/" + d.format() + "/", "/");
+        Map<String, String> text = new LinkedHashMap<>(text(parent));
+        text.putAll(d.spec().text());
+        c.put("text", text);
+        c.put("handle", d.handle());
+        c.put("parentHandle", parent.handle());
+        c.put("parentUrl", parent.url());
+        c.put("publisherHandle", parent.handle() + "/" + publisherPath);
+        c.put("url", cat.hubUrl() + "/" + cat.publisher() + "/" + text.getOrDefault("model_collection", d.format())
+                + "/" + parent.handle().substring(cat.publisher().length() + 1) + "/" + publisherPath);
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (Map<String, String> line : metadataLines(d.spec().metadata(), parent.variant().head(), edits)) {
+            if (line.get("key").equals("demo")) {
+                if (d.demoUrl().isEmpty() || !demoShown(parent.variant().family(), parent, edits)) {
+                    continue;
+                }
+                line = Map.of("key", "demo", "value", d.demoUrl().get());
+            }
+            lines.add(line);
+        }
+        c.put("metadata", lines);
+        return c;
+    }
+
+    private static boolean demoShown(FamilySpec f, ModelVersion parent, Map<String, Boolean> edits) {
+        return f.deployments().stream().flatMap(x -> x.demos().stream())
+                .filter(x -> parent.variant().handle().endsWith("/" + x.variant()))
+                .allMatch(x -> x.since() == null || edits.getOrDefault(x.since(), false));
+    }
+
+    /** Every history edit of the catalog: applied (true) when dated on or before {@code asOf}. */
+    static Map<String, Boolean> edits(Catalog cat, java.time.LocalDate asOf) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (Catalog.Edit e : cat.history()) {
+            out.put(e.id(), asOf == null || !e.date().isAfter(asOf));
+        }
+        return out;
+    }
+
+    /** The metadata lines a card of {@code head} has with these edits applied, in catalog order. */
+    private static List<Map<String, String>> metadataLines(List<VersionSpec.MetadataEntry> entries, String head,
+                                                           Map<String, Boolean> edits) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (VersionSpec.MetadataEntry e : entries) {
+            if (!e.appliesTo(head)
+                    || (e.since() != null && !edits.getOrDefault(e.since(), false))
+                    || (e.until() != null && edits.getOrDefault(e.until(), false))) {
+                continue;
+            }
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("key", e.key());
+            line.put("value", e.valueFor(head) == null ? "" : e.valueFor(head));
+            out.add(line);
+        }
+        return out;
+    }
+
+    /** The publisher's tags for this variant's dataset and architecture: vocabulary id and display name. */
+    private static Map<String, Object> tags(Variant v) {
+        Catalog cat = v.catalog();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dataset", tag(cat, "dataset", cat.dataset().id(), cat.dataset().name()));
+        String arch = v.family().networkArchitecture();
+        out.put("architecture", tag(cat, "network-architecture", arch == null ? "" : arch, v.family().name()));
+        return out;
+    }
+
+    private static Map<String, String> tag(Catalog cat, String key, String id, String fallbackName) {
+        String name = cat.tag(key, id).map(Catalog.Tag::displayName).orElse(fallbackName);
+        return Map.of("id", id, "displayName", name);
+    }
+
     /** The wording for one card; see the class comment for the merge order. */
     static Map<String, String> text(ModelVersion m) {
         Catalog cat = m.variant().catalog();
@@ -123,6 +219,9 @@ public final class CardModel {
         });
         t.putAll(m.variant().headSpec().text());
         t.putAll(m.variant().family().text());
+        if (m.variant().quantizationSpec() != null) {
+            t.putAll(m.variant().quantizationSpec().text());
+        }
         for (VersionSpec past : m.changelog()) {
             t.putAll(past.text());
         }

@@ -1,6 +1,8 @@
 package dev.modelcards.render;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
+import java.time.LocalDate;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import java.util.ArrayList;
@@ -37,11 +39,43 @@ public final class CardRenderer {
      * @param r {@link Rendering#TFHUB}, {@link Rendering#AIHUB} or {@link Rendering#TEXT}
      */
     public String card(ModelVersion m, Rendering r) {
+        return card(m, r, null);
+    }
+
+    /**
+     * One card as it stood at the end of {@code asOf} (null: the publisher's final revision). Renderings
+     * that do not follow the publisher's history show the cards as first published, whatever the date.
+     */
+    public String card(ModelVersion m, Rendering r, LocalDate asOf) {
         if (r == Rendering.AIHUB_LISTING || r == Rendering.INDEX) {
             throw new IllegalArgumentException(r + " is not a per-card rendering");
         }
-        String out = engine.render(r, Map.of("c", models.card(m)), entry(m));
+        String out = engine.render(r, Map.of("c", models.card(m, era(r, asOf))), entry(m));
         return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
+    }
+
+    /** A deployment child card (TF.js) in a rendering that has them, as of {@code asOf} (null: final). */
+    public String child(Deployment d, Rendering r, LocalDate asOf) {
+        if (r.childTemplate() == null) {
+            throw new IllegalArgumentException(r + " has no deployment cards");
+        }
+        return engine.render(r.syntax(), r.childTemplate(), Map.of("c", models.card(d, era(r, asOf))),
+                d.handle() + " (" + d.formatName() + " deployment of " + d.parent().handle() + ")");
+    }
+
+    /**
+     * Whether a model's card existed at the end of {@code asOf}: its version was published by then
+     * (versions without a {@code published} edit predate the recorded history).
+     */
+    public boolean publishedBy(ModelVersion m, LocalDate asOf) {
+        if (asOf == null || m.spec().published() == null) {
+            return true;
+        }
+        return registry.catalog().edit(m.spec().published()).map(e -> !e.date().isAfter(asOf)).orElse(true);
+    }
+
+    private static LocalDate era(Rendering r, LocalDate asOf) {
+        return r.followsHistory() ? asOf : LocalDate.MIN;
     }
 
     /** The cards the AI Hub listing holds: those with an {@code aihub} external id, sorted by handle. */
@@ -59,7 +93,7 @@ public final class CardRenderer {
 
     /** The AI Hub listing: every card with an AI Hub id, numbered, in one document. */
     public String aihubListing() {
-        List<Map<String, Object>> cards = aihubCards().stream().map(models::card).toList();
+        List<Map<String, Object>> cards = aihubCards().stream().map(m -> models.card(m, LocalDate.MIN)).toList();
         return engine.render(Rendering.AIHUB_LISTING, Map.of("cards", cards), "the AI Hub listing");
     }
 

@@ -1,29 +1,52 @@
 package dev.modelcards.render;
 
 /**
- * The renderings modelcards writes, each a template set chosen by name. Markdown renderings are
- * auto-escaped with {@link MarkdownOutputFormat}; the text rendering is plain text.
+ * The renderings modelcards writes, each described once: its template set, main template, the template
+ * of deployment child cards (TF.js) where it has them, its syntax, and whether it follows the
+ * publisher's dated history. Markdown renderings are auto-escaped with {@link MarkdownOutputFormat}; the
+ * text rendering is plain text.
  */
 public enum Rendering {
-    /** The tfhub.dev markdown card, one per handle and version. */
-    TFHUB("tfhub", "tfhub/card.ftl", Syntax.MARKDOWN),
-    /** One AI Hub entry as a document of its own, one per handle and version. */
-    AIHUB("aihub", "aihub/card.ftl", Syntax.MARKDOWN),
+    /**
+     * The tfhub.dev markdown card, one per handle and version, plus the TF.js child cards; by default
+     * the publisher's final revision, or any earlier one with an as-of date.
+     */
+    TFHUB("tfhub", "tfhub/card.ftl", "tfhub/tfjs.ftl", Syntax.MARKDOWN, true),
+    /** One AI Hub entry as a document of its own, one per handle and version, as AI Hub published it. */
+    AIHUB("aihub", "aihub/card.ftl", null, Syntax.MARKDOWN, false),
     /** The AI Hub listing: every card with an AI Hub id, numbered, in one document. */
-    AIHUB_LISTING("aihub", "aihub/listing.ftl", Syntax.MARKDOWN),
-    /** The plain-text page, one per handle and version. */
-    TEXT("text", "text/card.ftl", Syntax.PLAIN),
+    AIHUB_LISTING("aihub", "aihub/listing.ftl", null, Syntax.MARKDOWN, false),
+    /** The plain-text page, one per handle and version, as the cards first read. */
+    TEXT("text", "text/card.ftl", null, Syntax.PLAIN, false),
     /** The markdown index of every variant with its latest version and metrics. */
-    INDEX("index", "index/index.ftl", Syntax.MARKDOWN);
+    INDEX("index", "index/index.ftl", null, Syntax.MARKDOWN, false);
 
     private final String set;
     private final String template;
+    private final String childTemplate;
     private final Syntax syntax;
+    private final boolean followsHistory;
 
-    Rendering(String set, String template, Syntax syntax) {
+    Rendering(String set, String template, String childTemplate, Syntax syntax, boolean followsHistory) {
         this.set = set;
         this.template = template;
+        this.childTemplate = childTemplate;
         this.syntax = syntax;
+        this.followsHistory = followsHistory;
+    }
+
+    /** The template of deployment child cards (TF.js), or null where this rendering has none. */
+    public String childTemplate() {
+        return childTemplate;
+    }
+
+    /**
+     * Whether this rendering follows the publisher's dated edits (catalog.yaml {@code history:}). The
+     * others show the cards as first published, before the publisher's repository (AI Hub's copies, the
+     * text pages).
+     */
+    public boolean followsHistory() {
+        return followsHistory;
     }
 
     /** The template set's name, as {@code generate --format} takes it. */

@@ -37,6 +37,14 @@ public enum Syntax {
             String indent = a.size() > 1 ? str(a, 1) : "";
             return out(this == MARKDOWN ? MarkdownText.inline(str(a, 0), indent) : MarkdownText.plain(str(a, 0), indent));
         }));
+        // Catalog markdown of several paragraphs: each must be safe inline markdown on its own.
+        m.put("paragraphs", fn(1, 1, a -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (String para : str(a, 0).strip().split("\n[ \t]*\n")) {
+                out.add(this == MARKDOWN ? MarkdownText.inline(para, "") : MarkdownText.plain(para, ""));
+            }
+            return out(String.join("\n\n", out));
+        }));
         m.put("path", fn(1, 1, a -> {
             String p = str(a, 0);
             if (!p.matches("[a-z0-9_-]+(/[a-z0-9_.-]+)*") || p.contains("..")) {

@@ -1,5 +1,6 @@
 package dev.modelcards.site;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * <pre>
  * tfhub/&lt;handle&gt;.md      tfhub.dev markdown card, one per handle and version
+ * tfhub/&lt;handle&gt;/default/tfjs/1.md   its TF.js deployment card, where published
  * aihub/&lt;handle&gt;.md      the card as an AI Hub entry
  * aihub/listing.md        the AI Hub listing (every card with an AI Hub id)
  * text/&lt;handle&gt;.txt      plain-text page
@@ -58,6 +60,14 @@ public final class SiteLayout {
     /** The tfhub.dev card of a model. */
     public static String tfhub(ModelVersion m) {
         return "tfhub/" + m.handle() + ".md";
+    }
+
+    /**
+     * The tfhub.dev card of a deployment child, below its parent's version as in the publisher's tree:
+     * {@code tfhub/google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1.md}.
+     */
+    public static String tfhub(Deployment d) {
+        return "tfhub/" + d.handle() + ".md";
     }
 
     /** The AI Hub entry of a model. */

@@ -1,5 +1,6 @@
 package dev.modelcards.site;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.json.RegistryJson;
@@ -26,25 +27,39 @@ import java.util.TreeMap;
  */
 public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets) {
 
-    /** Renders the selected sets of the registry's site. */
+    /** Renders the selected sets of the registry's site at the publisher's final revision. */
     public static SitePlan render(CardRenderer renderer, Set<SiteLayout.Set> selected) {
+        return render(renderer, selected, null);
+    }
+
+    /**
+     * Renders the selected sets of the registry's site as they stood at the end of {@code asOf} (null:
+     * the final revision): only the cards published by then, each with the edits made by then.
+     */
+    public static SitePlan render(CardRenderer renderer, Set<SiteLayout.Set> selected, java.time.LocalDate asOf) {
         Set<SiteLayout.Set> sets = EnumSet.copyOf(selected);
         sets.add(SiteLayout.Set.INDEX);
         Registry registry = renderer.registry();
         // Cards are independent: render them on every core, then sort by path (the order never depends on timing).
         List<Job> jobs = new ArrayList<>();
         for (ModelVersion m : registry.models()) {
+            if (!renderer.publishedBy(m, asOf)) {
+                continue;
+            }
             if (sets.contains(SiteLayout.Set.TFHUB)) {
-                jobs.add(new Job(SiteLayout.tfhub(m), m, Rendering.TFHUB));
+                jobs.add(new Job(SiteLayout.tfhub(m), () -> renderer.card(m, Rendering.TFHUB, asOf)));
+                for (Deployment d : m.deployments()) {
+                    jobs.add(new Job(SiteLayout.tfhub(d), () -> renderer.child(d, Rendering.TFHUB, asOf)));
+                }
             }
             if (sets.contains(SiteLayout.Set.AIHUB)) {
-                jobs.add(new Job(SiteLayout.aihub(m), m, Rendering.AIHUB));
+                jobs.add(new Job(SiteLayout.aihub(m), () -> renderer.card(m, Rendering.AIHUB, asOf)));
             }
             if (sets.contains(SiteLayout.Set.TEXT)) {
-                jobs.add(new Job(SiteLayout.text(m), m, Rendering.TEXT));
+                jobs.add(new Job(SiteLayout.text(m), () -> renderer.card(m, Rendering.TEXT, asOf)));
             }
         }
-        List<String> rendered = jobs.parallelStream().map(j -> renderer.card(j.model(), j.rendering())).toList();
+        List<String> rendered = jobs.parallelStream().map(j -> j.render().get()).toList();
         TreeMap<String, byte[]> files = new TreeMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             put(files, jobs.get(i).path(), rendered.get(i));
@@ -57,13 +72,16 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
         return new SitePlan(Collections.unmodifiableSortedMap(files), Collections.unmodifiableSet(sets));
     }
 
-    private record Job(String path, ModelVersion model, Rendering rendering) {
+    private record Job(String path, java.util.function.Supplier<String> render) {
     }
 
     /** Every rendering's path for one model, as index.json lists them. */
     static Map<String, String> cardPaths(ModelVersion m) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("tfhub", SiteLayout.tfhub(m));
+        for (Deployment d : m.deployments()) {
+            p.put("tfhub_" + d.format(), SiteLayout.tfhub(d));
+        }
         p.put("aihub", SiteLayout.aihub(m));
         p.put("text", SiteLayout.text(m));
         return p;
