@@ -35,7 +35,7 @@ final class SafeYaml {
     static final int MAX_NODES = 200_000;
 
     private static final Set<Tag> CORE_TAGS =
-            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP, Tag.TIMESTAMP);
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
 
     private SafeYaml() {
     }
@@ -60,7 +60,9 @@ final class SafeYaml {
         options.setProcessComments(false);
         try {
             List<Node> docs = new java.util.ArrayList<>();
-            for (Node n : new Yaml(options).composeAll(new StringReader(text))) {
+            for (Node n : new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options),
+                    new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                    new org.yaml.snakeyaml.DumperOptions(), options, new DatesAsText()).composeAll(new StringReader(text))) {
                 docs.add(n);
             }
             if (docs.isEmpty() || docs.get(0) == null) {
@@ -191,5 +193,18 @@ final class SafeYaml {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * The core resolver without implicit timestamps: a plain {@code 2020-10-06} (history dates) stays a
+     * string that the reader parses, while an explicit {@code !!timestamp} tag is still rejected.
+     */
+    private static final class DatesAsText extends org.yaml.snakeyaml.resolver.Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, java.util.regex.Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
     }
 }

@@ -39,7 +39,8 @@ class CatalogValidationTest {
         CatalogFixture f = fixture().replace(V2, "  - version: 4\n    format:", "  - version: 4\n    fromat:");
         assertThat(f.problems()).contains(f.pos(V2, "fromat:")
                 + ": error: unknown key 'fromat' in version entry (did you mean 'format'?); expected one of: "
-                + "version, format, fine_tunable, requirements, batch_norm_momentum, variable_input_size, changelog, metadata, heads, text");
+                + "version, format, fine_tunable, requirements, batch_norm_momentum, variable_input_size, changelog, metadata, heads, text, "
+                + "published");
     }
 
     @Test
@@ -51,8 +52,9 @@ class CatalogValidationTest {
 
     @Test
     void missingFieldPointsAtTheMappingThatLacksIt() {
-        CatalogFixture f = fixture().replace(V1, "  - version: 3\n    format: tf1_hub\n", "  - version: 3\n");
-        assertThat(f.problems()).containsExactly(f.pos(V1, "version: 3")
+        // The first version has nothing to inherit its format from.
+        CatalogFixture f = fixture().replace(V1, "  - version: 1\n    format: tf1_hub\n", "  - version: 1\n");
+        assertThat(f.problems()).containsExactly(f.pos(V1, "version: 1")
                 + ": error: missing field 'format' in version entry");
     }
 
@@ -74,9 +76,7 @@ class CatalogValidationTest {
     @Test
     void versionsMustIncrease() {
         CatalogFixture f = fixture().replace(V2, "  - version: 5", "  - version: 4");
-        assertThat(f.problems()).contains(f.pos(V2, "version: 4\n    format: tf2_saved_model\n    fine_tunable: true\n"
-                + "    requirements: [tensorflow>=1.15, tensorflow-hub>=0.5.0]\n    batch_norm_momentum: {default: 0.99, configurable: true}\n"
-                + "    changelog:\n      - Add")
+        assertThat(f.problems()).contains(f.pos(V2, "version: 4\n    published: v5")
                 + ": error: version numbers must increase; 4 follows 4");
     }
 
@@ -121,8 +121,11 @@ class CatalogValidationTest {
 
     @Test
     void unknownFormatSuggestsTheKnownOnes() {
-        CatalogFixture f = fixture().replace(V2, "  - version: 5\n    format: tf2_saved_model", "  - version: 5\n    format: tf2_savedmodel");
-        assertThat(f.problems()).containsExactly(f.pos(V2, "version: 5")
+        CatalogFixture f = fixture().replace(V2, "  - version: 4\n    format: tf2_saved_model", "  - version: 4\n    format: tf2_savedmodel");
+        // Version 5 inherits the bad format: each version is reported.
+        assertThat(f.problems()).containsExactly(f.pos(V2, "version: 4")
+                + ": error: version 4 has unknown format 'tf2_savedmodel' (did you mean 'tf2_saved_model'?); expected one of: tf1_hub, tf2_saved_model",
+                f.pos(V2, "version: 5")
                 + ": error: version 5 has unknown format 'tf2_savedmodel' (did you mean 'tf2_saved_model'?); expected one of: tf1_hub, tf2_saved_model");
     }
 
@@ -161,8 +164,10 @@ class CatalogValidationTest {
         CatalogFixture f = fixture()
                 .replace(V1, "  year: 2017", "  year: soon")
                 .replace(V2, "1.30: 1664", "1.30: 1000")
-                .replace(V2, "  - version: 3\n    format: tf1_hub", "  - version: 3\n    format: tf9");
-        assertThat(f.problems()).hasSize(3)
+                .replace(V2, "  - version: 1\n    format: tf1_hub", "  - version: 1\n    format: tf9")
+                .replace(V2, "  - version: 4\n    format: tf2_saved_model", "  - version: 4\n    format: tf2_saved_model");
+        // Versions 2 and 3 inherit version 1's format: one problem each, all reported in the same run.
+        assertThat(f.problems()).hasSize(5)
                 .anySatisfy(p -> assertThat(p).contains(V1).contains("'year' of paper"))
                 .anySatisfy(p -> assertThat(p).contains(V2).contains("declared feature width 1000"))
                 .anySatisfy(p -> assertThat(p).contains(V2).contains("unknown format 'tf9'"));

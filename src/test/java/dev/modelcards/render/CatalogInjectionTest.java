@@ -24,7 +24,7 @@ class CatalogInjectionTest {
     void hostileCatalogStringsStayText() throws IOException {
         Path catalog = tmp.resolve("catalog");
         Files.createDirectories(catalog);
-        for (String f : List.of("catalog.yaml", "mobilenet_v1.yaml")) {
+        for (String f : List.of("catalog.yaml", "mobilenet_v1.yaml", "tfhub_tags.yaml")) {
             Files.copy(Path.of("catalog", f), catalog.resolve(f));
         }
         String v2 = Files.readString(Path.of("catalog/mobilenet_v2.yaml"));
@@ -36,12 +36,13 @@ class CatalogInjectionTest {
                       - "* injected list\\n\\n    indented code"
                 """);
         v2 = replaceFirst(v2, "name: MobileNet V2\n", "name: \"MobileNet V2 <img src=x onerror=alert(3)> `tick` [x](y) *em*\"\n");
-        v2 = replaceFirst(v2, "      network-architecture: MobileNet V2\n", "      network-architecture: \"MobileNet V2 --> <script>alert(4)</script>\"\n");
+        v2 = replaceFirst(v2, "network_architecture: mobilenet-v2 ", "network_architecture: \"mobilenet-v2 --> <script>alert(4)</script>\" ");
         Files.writeString(catalog.resolve("mobilenet_v2.yaml"), v2);
 
         Registry hostile = Registry.load(catalog);
         CardRenderer renderer = new CardRenderer(hostile, TemplateEngine.fromDirectory(Path.of("templates")));
-        for (String handle : List.of("google/imagenet/mobilenet_v2_075_96/classification/1",
+        // Version 2 and later print the changelog (the publisher's first versions have none).
+        for (String handle : List.of("google/imagenet/mobilenet_v2_075_96/classification/2",
                 "google/imagenet/mobilenet_v2_075_96/feature_vector/4", "google/imagenet/mobilenet_v2_100_224/classification/5")) {
             ModelVersion m = hostile.get(handle);
             for (Rendering r : List.of(Rendering.TFHUB, Rendering.AIHUB)) {
@@ -55,8 +56,8 @@ class CatalogInjectionTest {
                     assertThat(text).contains("<img src=x onerror=alert(3)>", "`tick`", "[x](y) *em*");
                 }
                 assertThat(o.links).noneMatch(l -> l.startsWith("javascript:"));
-                if (r == Rendering.TFHUB && m.number() == 1) {
-                    assertThat(o.htmlBlocks).anyMatch(b -> b.contains("MobileNet V2 --&gt; &lt;script&gt;alert(4)&lt;/script&gt;"));
+                if (r == Rendering.TFHUB && m.number() > 1) {
+                    assertThat(o.htmlBlocks).anyMatch(b -> b.contains("mobilenet-v2 --&gt; &lt;script&gt;alert(4)&lt;/script&gt;"));
                 }
             }
             assertThat(renderer.card(m, Rendering.TEXT)).contains("<script>alert(1)</script>");

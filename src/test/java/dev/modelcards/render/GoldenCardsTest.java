@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,16 +14,22 @@ class GoldenCardsTest {
     private final CardRenderer renderer = Fixtures.renderer();
     private final Registry registry = Fixtures.registry();
 
+    /** Seed 002 is the publisher's file as of commit 56879068 (2020-10-30). */
     @Test
-    void tfhubV4ClassificationIsByteIdentical() {
+    void tfhubV4ClassificationAsOfItsCommitIsByteIdentical() {
         String seed = Fixtures.seed("002_");
-        assertThat(card("google/imagenet/mobilenet_v2_075_96/classification/4", Rendering.TFHUB)).isEqualTo(seed);
+        assertThat(card("google/imagenet/mobilenet_v2_075_96/classification/4", LocalDate.parse("2020-10-30"))).isEqualTo(seed);
+        assertThat(card("google/imagenet/mobilenet_v2_075_96/classification/4", LocalDate.parse("2020-12-10")))
+                .as("the &zwnj; edit of 2020-12-10 changes it").isNotEqualTo(seed);
     }
 
+    /** Seed 004 predates the publisher's first commit of these cards (2020-10-06). */
     @Test
-    void tfhubV2FeatureVectorIsByteIdentical() {
+    void tfhubV2FeatureVectorBeforeTheRepositoryIsByteIdentical() {
         String seed = Fixtures.seed("004_");
-        assertThat(card("google/imagenet/mobilenet_v2_075_96/feature_vector/2", Rendering.TFHUB)).isEqualTo(seed);
+        assertThat(card("google/imagenet/mobilenet_v2_075_96/feature_vector/2", LocalDate.parse("2020-10-05"))).isEqualTo(seed);
+        assertThat(card("google/imagenet/mobilenet_v2_075_96/feature_vector/2", LocalDate.parse("2020-10-06")))
+                .as("the first commit drops the Module URL line").doesNotContain("**Module URL:**");
     }
 
     @Test
@@ -65,6 +72,10 @@ class GoldenCardsTest {
 
     private String card(String handle, Rendering r) {
         return renderer.card(registry.get(handle), r);
+    }
+
+    private String card(String handle, LocalDate asOf) {
+        return renderer.card(registry.get(handle), Rendering.TFHUB, asOf);
     }
 
     /**
