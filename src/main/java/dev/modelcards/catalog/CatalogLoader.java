@@ -142,6 +142,7 @@ public final class CatalogLoader {
         Map<String, Catalog.DeploymentSpec> deployments = deployments(r, f.optional("deployments"));
         List<Catalog.Edit> history = history(r, f.optional("history"));
         Map<String, List<Catalog.Tag>> tags = Map.of();
+        Map<String, String> urlTags = new LinkedHashMap<>();
         String tagsFile = f.optString("tags", ROOT_FILE);
         if (tagsFile != null) {
             if (!tagsFile.matches("[A-Za-z0-9_.-]+\\.ya?ml") || tagsFile.equals(ROOT_FILE)) {
@@ -149,7 +150,7 @@ public final class CatalogLoader {
             } else {
                 Node tagsRoot = parseFile(source, tagsFile, diags, f.keyPos("tags"));
                 if (tagsRoot != null) {
-                    tags = tags(new NodeReader(source.display(tagsFile), diags), tagsRoot);
+                    tags = tags(new NodeReader(source.display(tagsFile), diags), tagsRoot, urlTags);
                 }
             }
         }
@@ -184,7 +185,7 @@ public final class CatalogLoader {
             return null;
         }
         return new Catalog(publisher, collection, stripSlash(hubUrl), dataset, input, heads, formats,
-                List.copyOf(families), text, deployments, history, tags);
+                List.copyOf(families), text, deployments, history, tags, Collections.unmodifiableMap(urlTags));
     }
 
     private static String stripSlash(String url) {
@@ -333,11 +334,20 @@ public final class CatalogLoader {
         });
     }
 
-    private static Map<String, List<Catalog.Tag>> tags(NodeReader r, Node root) {
+    private static Map<String, List<Catalog.Tag>> tags(NodeReader r, Node root, Map<String, String> urlTags) {
         Map<String, List<Catalog.Tag>> out = new LinkedHashMap<>();
         r.entries(root, "tag vocabulary").forEach((key, list) -> {
             if (list instanceof org.yaml.snakeyaml.nodes.MappingNode) {
-                return; // a URL rule (colab, demo), not a list of ids
+                // A URL rule (colab, demo): {format: url, required_domain: ...}.
+                NodeReader.Fields f = r.fields(list, "URL tag '" + key + "'", "format", "required_domain");
+                String format = f.string("format", "URL tag '" + key + "'");
+                if (format != null && !format.equals("url")) {
+                    r.error(f.required("format", "URL tag"), "tag '" + key + "' must be a list of ids or a URL rule "
+                            + "(format: url); found format '" + format + "'");
+                }
+                String domain = f.optString("required_domain", "URL tag '" + key + "'");
+                urlTags.put(key, domain == null ? "" : domain);
+                return;
             }
             List<Catalog.Tag> tags = r.listOf(list, "tags of '" + key + "'", item -> {
                 Map<String, Node> e = r.entries(item, "tag of '" + key + "'");

@@ -56,7 +56,16 @@ public final class GenerateCommand implements Callable<Integer> {
         Registry registry = catalog.registry();
         SitePlan plan;
         try {
-            plan = SitePlan.render(new CardRenderer(registry, templates.engine()), format.sets(), asOf);
+            CardRenderer renderer = new CardRenderer(registry, templates.engine());
+            if (asOf == null && format.sets().contains(dev.modelcards.site.SiteLayout.Set.TFHUB)) {
+                // Never write a card the publisher's validator would reject (earlier revisions follow older rules).
+                var rejected = dev.modelcards.render.PublisherRules.check(renderer);
+                if (!rejected.isEmpty()) {
+                    throw new CommandFailure(rejected.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"))
+                            + "\n" + rejected.size() + " error(s): cards tfhub.dev's validator would reject; nothing was written");
+                }
+            }
+            plan = SitePlan.render(renderer, format.sets(), asOf);
         } catch (RenderException e) {
             throw new CommandFailure(e.getMessage() + "\nnothing was written");
         }

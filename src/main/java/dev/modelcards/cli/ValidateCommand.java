@@ -1,5 +1,10 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.render.CardRenderer;
+import dev.modelcards.render.PublisherRules;
+import dev.modelcards.render.RenderException;
+import dev.modelcards.render.TemplateEngine;
+import java.util.List;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.CatalogLoader;
 import dev.modelcards.catalog.Diagnostic;
@@ -17,6 +22,11 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Catalog folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Templates folder whose cards are checked against tfhub.dev's rules (default: ./templates "
+                    + "when present, else the bundled templates).")
+    Path templates;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +42,20 @@ public final class ValidateCommand implements Callable<Integer> {
             return 1;
         }
         Registry registry = Registry.of(result.catalog());
+        // The rendered cards must pass the publisher's own validator (tools/validator.py of tfhub.dev).
+        Path t = templates != null ? templates : java.nio.file.Files.isDirectory(Path.of("templates")) ? Path.of("templates") : null;
+        CardRenderer renderer = new CardRenderer(registry, t == null ? TemplateEngine.bundled() : TemplateEngine.fromDirectory(t));
+        List<Diagnostic> rejected;
+        try {
+            rejected = PublisherRules.check(renderer);
+        } catch (RenderException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        if (!rejected.isEmpty()) {
+            rejected.forEach(err::println);
+            err.println(rejected.size() + " error(s): cards tfhub.dev's validator would reject");
+            return 1;
+        }
         out.println("ok: " + result.catalog().families().size() + " families, " + registry.variants().size()
                 + " variants, " + registry.models().size() + " cards");
         return 0;

@@ -28,6 +28,11 @@ public final class CardRenderer {
         this.models = new CardModel(registry);
     }
 
+    /** The templates folder as messages name it. */
+    public String templatesRoot() {
+        return engine.displayRoot();
+    }
+
     /** The registry rendered. */
     public Registry registry() {
         return registry;

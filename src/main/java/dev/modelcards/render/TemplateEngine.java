@@ -49,6 +49,11 @@ public final class TemplateEngine {
     private final Configuration cfg;
     private final String displayRoot;
 
+    /** The templates folder as messages name it ({@code templates}, or the bundled location). */
+    public String displayRoot() {
+        return displayRoot;
+    }
+
     private TemplateEngine(TemplateLoader loader, String displayRoot) {
         this.displayRoot = displayRoot;
         this.cfg = configure(new SyntaxTemplateLoader(loader));
