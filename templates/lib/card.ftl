@@ -7,9 +7,9 @@
        c.edit     the publisher's dated edits (catalog.yaml history:), true where the card is rendered as of
                   a date on or after the edit
        c.metadata the card's metadata lines in order, already filtered by edit and head
-       c.format   the serialization format; its api (hub.Module / hub.KerasLayer) picks the usage
+       c.format   the serialization format: lib/formats/<its id>.ftl writes its sections (usage, fine-tuning)
      A version whose text says style: revised follows the publisher's revised TF1 card (input conventions
-     before the size, the labels file, trainable=True for fine-tuning, the TF1 section). -->
+     before the size, trainable=True for fine-tuning, the TF1 section). -->
 
 <#-- "Module google/imagenet/mobilenet_v2_075_96/classification/4" and the one-line description. -->
 <#macro title c>
@@ -27,21 +27,8 @@ Feature vectors of images with ${c.family.name} (depth multiplier ${c.multiplier
 <@title c/>
 
 <#list c.metadata as m><@metaLine c m/></#list>
-<#if (t.style!"") == "revised" && t.tf1_section?? && c.edit.fine_tuning_hparams>
-<@heading 2>hub.Module for TF1</@heading>
-
-${fmt.paragraphs(t.tf1_section)}
-
-<#if (t.tf1_section_gap!"") == "yes">
-
-</#if>
-</#if>
-<#if t.format_intro??>
-<@heading 2>${c.format.name}</@heading>
-
-${fmt.inline(t.format_intro)}
-
-</#if>
+<#include "formats/${c.format.id}.ftl">
+<@formatSection c/>
 <@body c/>
 </#macro>
 
@@ -98,6 +85,8 @@ ${fmt.inline(t.format_intro)}
 
 <#-- Everything from the overview to the changelog (an AI Hub entry is its own title plus this). -->
 <#macro body c>
+<#-- The format's own sections (usage, input size, fine-tuning): lib/formats/<format id>.ftl. -->
+<#include "formats/${c.format.id}.ftl">
 <@overview c/>
 
 
@@ -189,95 +178,6 @@ from
 ${fmt.inline(c.text.weights_origin)}${c.text.weights_suffix!}.
 </#macro>
 
-<#macro usage c>
-<#local t = c.text>
-<#local revised = (t.style!"") == "revised">
-<#local current = revised && c.edit.fine_tuning_hparams>
-<@heading 2>Usage</@heading>
-
-<#if c.format.api == "hub.KerasLayer">
-This ${t.noun} can be used with the ${fmt.code(c.format.api)} as follows.
-It <@em>cannot</@em> be used with the <@code>hub.Module</@code> API for TensorFlow 1.
-
-<@codeblock "python">
-<#if c.classifier>
-m = tf.keras.Sequential([
-    hub.KerasLayer("${fmt.url(c.url)}")
-])
-<#else>
-m = tf.keras.Sequential([
-    hub.KerasLayer("${fmt.url(c.url)}",
-                   trainable=False),  # Can be True, see below.
-    tf.keras.layers.Dense(num_classes, activation='softmax')
-])
-</#if>
-m.build([None, ${c.resolution}, ${c.resolution}, 3])  # Batch input shape.
-</@codeblock>
-
-<#if c.classifier>
-The output is a batch of logits vectors. The indices into the logits
-are the <@code>num_classes</@code> = ${c.numClasses} classes of the classification from
-the original training (see above). The mapping from indices to class labels
-<@labels c/> (with class ${c.catalog.dataset.backgroundClass} for "background", followed by ${c.numClasses - 1} actual ImageNet classes).
-<#else>
-The output is a batch of feature vectors. For each input image,
-the feature vector has size <@code>num_features</@code> = ${c.featureWidth}. The feature
-vectors can then be used further, e.g., for classification as above.
-</#if>
-
-<@inputConventions c/>
-<@inputSize c/>
-<#else>
-<#if c.classifier>
-<#-- The publisher's first cards keep a space at the end of the next line. -->
-This ${t.noun} implements the common signature for<#if !current> </#if>
-<@link t.classification_signature_url>image classification</@link>.
-<#else>
-This ${t.noun} implements the common signature for computing
-<@link t.feature_vector_signature_url>image feature vectors</@link>.
-</#if>
-It can be used <#if current>with the <@code>hub.Module</@code> API </#if>like
-
-<@codeblock "python">
-module = hub.Module("${fmt.url(c.url)}")
-height, width = hub.get_expected_image_size(module)
-images = ...  # A batch of images with shape [batch_size, height, width, 3].
-<#if c.classifier>
-logits = module(images)  # Logits with shape [batch_size, num_classes].
-<#else>
-features = module(images)  # Features with shape [batch_size, num_features].
-</#if>
-</@codeblock>
-
-<#if current>
-...or using the signature name <@code>${c.classifier?then("image_classification", "image_feature_vector")}</@code>.
-${fmt.inline(t.migration)}
-
-<#if c.classifier>The indices into logits<#else>The output for each image</#if>
-<#else>
-...or using the signature name <@code>${c.classifier?then("image_classification", "image_feature_vector")}</@code>. <#if c.classifier>The indices into logits<#else>The output for each image</#if>
-</#if>
-<#if c.classifier>
-are the <@code>num_classes</@code> = ${c.numClasses} classes of the classification from
-the original training (see above).<#if t.labels_sentence == "yes"> The mapping from indices to class labels
-<@labels c/>.</#if>
-
-This ${t.noun} can also be used to compute <@link t.feature_vector_signature_url>image feature
-vectors</@link>,
-using the signature name <@code>image_feature_vector</@code>.
-<#else>
-in the batch is a feature vector of size <@code>num_features</@code> = ${c.featureWidth}.
-</#if>
-
-<#if revised>
-<@inputConventions c/>
-<@inputSize c/>
-<#else>
-<@inputSize c/>
-<@inputConventions c/>
-</#if>
-</#if>
-</#macro>
 
 <#macro labels c>can be found in the file at <@link c.catalog.dataset.labelsUrl>${c.text.labels_link_text}</@link></#macro>
 
@@ -288,91 +188,8 @@ following the
 conventions.
 </#macro>
 
-<#macro inputSize c>
-<#if c.variableInputSize>
-<#-- Versions that support variable input size (catalog: variable_input_size) say so. -->
-The expected size of the input images is
-<@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels
-by default, but other input sizes are possible (within limits).
-<#else>
-For this ${c.text.noun}, the size of the input <#if (c.text.style!"") == "revised" || c.format.api == "hub.KerasLayer">images<#else>image</#if> is fixed to
-<@code>height</@code> x <@code>width</@code> = ${c.resolution} x ${c.resolution} pixels.
-</#if>
-</#macro>
 
-<#macro fineTuning c>
-<#local t = c.text>
-<#local keras = c.format.api == "hub.KerasLayer">
-<#local revised = (t.style!"") == "revised">
-<#local url = c.edit.fine_tuning_hparams?then(t.fine_tuning_url, t.fine_tuning_url_old!t.fine_tuning_url)>
-<@heading 2>Fine-tuning</@heading>
 
-<#if !c.fineTunable>
-${fmt.inline(t.no_fine_tuning)}
-<#elseif keras>
-<#if c.classifier>
-In principle, consumers of this ${t.noun} can
-<@link url>fine-tune</@link> it
-by passing <@code>trainable=True</@code> to ${fmt.code(c.format.api)}.
-
-However, fine-tuning through a large classification might be prone to overfit.
-<#else>
-Consumers of this ${t.noun} can
-<@link url>fine-tune</@link> it
-by passing <@code>trainable=True</@code> to ${fmt.code(c.format.api)}.
-</#if>
-<#else>
-<#if c.classifier>
-In principle, consumers of this ${t.noun} can
-<@link url>fine-tune</@link> it.
-However, fine-tuning through a large classification might be prone to overfit.
-
-Fine-tuning requires importing the graph version with tag set <@code>{"train"}</@code>
-<#else>
-Consumers of this ${t.noun} can <@link url>fine-tune</@link> it.
-This requires importing the graph version with tag set <@code>{"train"}</@code>
-</#if>
-in order to operate batch normalization in training mode<#if revised>, and setting
-<@code>trainable=True</@code></#if>.
-</#if>
-<#if c.fineTunable && c.batchNormMomentum?? && c.batchNormMomentum.configurable>
-
-<@momentum c keras/>
-</#if>
-</#macro>
-
-<#-- The batch-norm momentum paragraph, for versions where the momentum is configurable. -->
-<#macro momentum c keras>
-The momentum (a.k.a. decay coefficient) of batch norm's exponential moving
-averages defaults to ${c.batchNormMomentum.default} for this ${c.text.noun}, in order to accelerate training
-on small datasets (or with huge batch sizes).
-<#if keras>
-Advanced users can set another value (say, 0.997) by loading this ${c.text.noun} like
-
-<@codeblock "python">
-hub.KerasLayer("${fmt.url(c.url)}",
-               trainable=True, arguments=dict(batch_norm_momentum=0.997))
-</@codeblock>
-<#else>
-Advanced users can set another value (say, 0.997) by calling this ${c.text.noun} like
-
-<@codeblock "python">
-module = hub.Module("${fmt.url(c.url)}",
-                    trainable=True, tags={"train"})
-<#if c.classifier>
-logits = module(inputs=dict(images=images, batch_norm_momentum=0.997),
-                signature="image_classification_with_bn_hparams")
-<#else>
-features = module(inputs=dict(images=images, batch_norm_momentum=0.997),
-                  signature="image_feature_vector_with_bn_hparams")
-</#if>
-</@codeblock>
-<#if c.classifier>
-
-...or analogously for signature <@code>image_feature_vector_with_bn_hparams</@code>.
-</#if>
-</#if>
-</#macro>
 
 <#-- The changelog of every published version up to this card's (the publisher prints none on a first version). -->
 <#macro changelog c>
