@@ -11,24 +11,26 @@ public enum Rendering {
      * The tfhub.dev markdown card, one per handle and version, plus the TF.js child cards; by default
      * the publisher's final revision, or any earlier one with an as-of date.
      */
-    TFHUB("tfhub", "tfhub/card.ftl", "tfhub/tfjs.ftl", Syntax.MARKDOWN, true),
+    TFHUB("tfhub", ".md", "tfhub/card.ftl", "tfhub/tfjs.ftl", Syntax.MARKDOWN, true),
     /** One AI Hub entry as a document of its own, one per handle and version, as AI Hub published it. */
-    AIHUB("aihub", "aihub/card.ftl", null, Syntax.MARKDOWN, false),
+    AIHUB("aihub", ".md", "aihub/card.ftl", null, Syntax.MARKDOWN, false),
     /** The AI Hub listing: every card with an AI Hub id, numbered, in one document. */
-    AIHUB_LISTING("aihub", "aihub/listing.ftl", null, Syntax.MARKDOWN, false),
+    AIHUB_LISTING("aihub", ".md", "aihub/listing.ftl", null, Syntax.MARKDOWN, false),
     /** The plain-text page, one per handle and version, as the cards first read. */
-    TEXT("text", "text/card.ftl", null, Syntax.PLAIN, false),
+    TEXT("text", ".txt", "text/card.ftl", null, Syntax.PLAIN, false),
     /** The markdown index of every variant with its latest version and metrics. */
-    INDEX("index", "index/index.ftl", null, Syntax.MARKDOWN, false);
+    INDEX("index", ".md", "index/index.ftl", null, Syntax.MARKDOWN, false);
 
     private final String set;
+    private final String extension;
     private final String template;
     private final String childTemplate;
     private final Syntax syntax;
     private final boolean followsHistory;
 
-    Rendering(String set, String template, String childTemplate, Syntax syntax, boolean followsHistory) {
+    Rendering(String set, String extension, String template, String childTemplate, Syntax syntax, boolean followsHistory) {
         this.set = set;
+        this.extension = extension;
         this.template = template;
         this.childTemplate = childTemplate;
         this.syntax = syntax;
@@ -49,7 +51,12 @@ public enum Rendering {
         return followsHistory;
     }
 
-    /** The template set's name, as {@code generate --format} takes it. */
+    /** The file name extension of its documents ({@code .md}, {@code .txt}). */
+    public String extension() {
+        return extension;
+    }
+
+    /** The template set's name, as {@code generate --format} takes it, and the site folder of its cards. */
     public String set() {
         return set;
     }

@@ -2,6 +2,7 @@ package dev.modelcards.site;
 
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
+import dev.modelcards.render.Rendering;
 import java.util.List;
 
 /**
@@ -30,23 +31,28 @@ public final class SiteLayout {
 
     /** The file sets {@code generate --format} selects; the index belongs to every set. */
     public enum Set {
-        TFHUB("tfhub"), AIHUB("aihub"), TEXT("text"), INDEX("index");
+        TFHUB(Rendering.TFHUB), AIHUB(Rendering.AIHUB), TEXT(Rendering.TEXT), INDEX(null);
 
-        private final String id;
+        private final Rendering rendering;
 
-        Set(String id) {
-            this.id = id;
+        Set(Rendering rendering) {
+            this.rendering = rendering;
         }
 
-        /** The name used by {@code --format} and as the folder name. */
+        /** The name used by {@code --format} and as the folder name (the rendering's set). */
         public String id() {
-            return id;
+            return rendering == null ? "index" : rendering.set();
+        }
+
+        /** The per-card rendering this set writes, or null for the index. */
+        public Rendering rendering() {
+            return rendering;
         }
 
         /** The set a site path belongs to, judged by its first folder. */
         public static Set of(String path) {
             for (Set s : List.of(TFHUB, AIHUB, TEXT)) {
-                if (path.startsWith(s.id + "/")) {
+                if (path.startsWith(s.id() + "/")) {
                     return s;
                 }
             }
@@ -57,9 +63,14 @@ public final class SiteLayout {
     private SiteLayout() {
     }
 
+    /** Where a model's card of one rendering lives: the rendering's folder, the handle, its extension. */
+    public static String card(Rendering r, ModelVersion m) {
+        return r.set() + "/" + m.handle() + r.extension();
+    }
+
     /** The tfhub.dev card of a model. */
     public static String tfhub(ModelVersion m) {
-        return "tfhub/" + m.handle() + ".md";
+        return card(Rendering.TFHUB, m);
     }
 
     /**
@@ -67,17 +78,22 @@ public final class SiteLayout {
      * {@code tfhub/google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1.md}.
      */
     public static String tfhub(Deployment d) {
-        return "tfhub/" + d.handle() + ".md";
+        return card(Rendering.TFHUB, d);
+    }
+
+    /** Where a deployment's child card of one rendering lives: below its parent's version, as the publisher keeps it. */
+    public static String card(Rendering r, Deployment d) {
+        return r.set() + "/" + d.handle() + r.extension();
     }
 
     /** The AI Hub entry of a model. */
     public static String aihub(ModelVersion m) {
-        return "aihub/" + m.handle() + ".md";
+        return card(Rendering.AIHUB, m);
     }
 
     /** The plain-text page of a model. */
     public static String text(ModelVersion m) {
-        return "text/" + m.handle() + ".txt";
+        return card(Rendering.TEXT, m);
     }
 
     /** Whether {@code p} is a path generate may own: relative, forward slashes, no {@code ..}, safe characters. */

@@ -46,17 +46,17 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
             if (!renderer.publishedBy(m, asOf)) {
                 continue;
             }
-            if (sets.contains(SiteLayout.Set.TFHUB)) {
-                jobs.add(new Job(SiteLayout.tfhub(m), () -> renderer.card(m, Rendering.TFHUB, asOf)));
-                for (Deployment d : m.deployments()) {
-                    jobs.add(new Job(SiteLayout.tfhub(d), () -> renderer.child(d, Rendering.TFHUB, asOf)));
+            for (SiteLayout.Set set : sets) {
+                Rendering r = set.rendering();
+                if (r == null) {
+                    continue;
                 }
-            }
-            if (sets.contains(SiteLayout.Set.AIHUB)) {
-                jobs.add(new Job(SiteLayout.aihub(m), () -> renderer.card(m, Rendering.AIHUB, asOf)));
-            }
-            if (sets.contains(SiteLayout.Set.TEXT)) {
-                jobs.add(new Job(SiteLayout.text(m), () -> renderer.card(m, Rendering.TEXT, asOf)));
+                jobs.add(new Job(SiteLayout.card(r, m), () -> renderer.card(m, r, asOf)));
+                if (r.childTemplate() != null) {
+                    for (Deployment d : m.deployments()) {
+                        jobs.add(new Job(SiteLayout.card(r, d), () -> renderer.child(d, r, asOf)));
+                    }
+                }
             }
         }
         List<String> rendered = jobs.parallelStream().map(j -> j.render().get()).toList();

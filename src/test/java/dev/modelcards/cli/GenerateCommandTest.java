@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.Registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,20 +17,25 @@ class GenerateCommandTest {
     @Test
     void generateThenCheckThenDetectEveryKindOfDrift() throws Exception {
         Path site = tmp.resolve("site");
+        Registry registry = Registry.load();
+        // Every model in three renderings, the TF.js child cards, the AI Hub listing, index.md and index.json.
+        int files = registry.models().size() * 3 + registry.deployments().size() + 3;
         CliRun gen = CliRun.of("generate", "--out", site.toString());
         assertThat(gen.exit()).as(gen.err()).isZero();
-        assertThat(gen.out()).startsWith("wrote 1047 files (");
+        assertThat(gen.out()).startsWith("wrote " + files + " files (");
+        assertThat(site.resolve("tfhub/google/imagenet/mobilenet_v1_050_128/quantops/classification/3.md")).exists();
+        assertThat(site.resolve("tfhub/google/imagenet/mobilenet_v1_050_128/classification/3/default/tfjs/1.md")).exists();
         assertThat(site.resolve("tfhub/google/imagenet/mobilenet_v2_075_96/feature_vector/4.md")).exists();
         assertThat(site.resolve("text/google/imagenet/mobilenet_v1_025_128/classification/1.txt")).exists();
         assertThat(site.resolve("aihub/listing.md")).exists();
         assertThat(site.resolve("index.json")).content().contains("\"cards\" : {", "\"tfhub\" : \"tfhub/google/imagenet/");
 
         CliRun again = CliRun.of("generate", "--out", site.toString());
-        assertThat(again.out()).startsWith("wrote 0 files (0 bytes), 1047 unchanged, 0 removed");
+        assertThat(again.out()).startsWith("wrote 0 files (0 bytes), " + files + " unchanged, 0 removed");
 
         CliRun ok = CliRun.of("generate", "--check", "--out", site.toString());
         assertThat(ok.exit()).isZero();
-        assertThat(ok.out()).contains("ok: 1047 files");
+        assertThat(ok.out()).contains("ok: " + files + " files");
 
         Path card = site.resolve("tfhub/google/imagenet/mobilenet_v2_075_96/classification/4.md");
         Files.writeString(card, Files.readString(card).replace("0.99", "0.9"));
@@ -40,6 +46,32 @@ class GenerateCommandTest {
                 "expected \"averages defaults to 0.99", "missing index.md");
         assertThat(bad.err()).contains("is out of date (1 missing, 1 stale)").doesNotContain("Exception");
         assertThat(card).content().contains("defaults to 0.9 for");
+    }
+
+    @Test
+    void asOfWritesTheTreeOfThatDay() throws Exception {
+        Path before = tmp.resolve("before");
+        CliRun r = CliRun.of("generate", "--format", "tfhub", "--as-of", "2021-04-14", "--out", before.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path v4 = before.resolve("tfhub/google/imagenet/mobilenet_v2_050_128/feature_vector/4.md");
+        assertThat(v4).content().contains("[![Open Colab notebook]](https://colab.research.google.com/github/tensorflow/hub/",
+                "<!-- dataset: ImageNet (ILSVRC-2012-CLS) -->", "<!-- module-type: image-feature-vector -->");
+        assertThat(before.resolve("tfhub/google/imagenet/mobilenet_v2_050_128/feature_vector/5.md"))
+                .as("version 5 was published on 2021-04-15").doesNotExist();
+
+        Path after = tmp.resolve("after");
+        assertThat(CliRun.of("generate", "--format", "tfhub", "--as-of", "2021-06-23", "--out", after.toString()).exit()).isZero();
+        assertThat(after.resolve("tfhub/google/imagenet/mobilenet_v2_050_128/feature_vector/4.md")).content()
+                .contains("<!-- colab: https://colab.research.google.com/github/tensorflow/hub/", "<!-- task: image-feature-vector -->")
+                .doesNotContain("module-type", "[![");
+        assertThat(after.resolve("tfhub/google/imagenet/mobilenet_v2_050_128/feature_vector/5.md")).exists();
+    }
+
+    @Test
+    void aMalformedAsOfDateIsAUsageError() {
+        CliRun r = CliRun.of("generate", "--as-of", "2021-13-01", "--out", tmp.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'2021-13-01' is not a date; expected YYYY-MM-DD").doesNotContain("Exception");
     }
 
     @Test
