@@ -207,7 +207,7 @@ conventions.
 <#-- A TF.js child card: the deployment of its parent model version. -->
 <#macro deployment c>
 <#local t = c.text>
-# Tfjs ${c.publisherHandle}
+<@heading 1>Tfjs ${c.publisherHandle}</@heading>
 TF.js deployment of ${c.parentHandle}.
 
 <#list c.metadata as m><@metaLine c m/></#list>

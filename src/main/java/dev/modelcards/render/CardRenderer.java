@@ -64,8 +64,9 @@ public final class CardRenderer {
         if (r.childTemplate() == null) {
             throw new IllegalArgumentException(r + " has no deployment cards");
         }
-        return engine.render(r.syntax(), r.childTemplate(), Map.of("c", models.card(d, era(r, asOf))),
+        String out = engine.render(r.syntax(), r.childTemplate(), Map.of("c", models.card(d, era(r, asOf))),
                 d.handle() + " (" + d.formatName() + " deployment of " + d.parent().handle() + ")");
+        return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
     }
 
     /**

@@ -16,8 +16,8 @@ public enum Rendering {
     AIHUB("aihub", ".md", "aihub/card.ftl", null, Syntax.MARKDOWN, false),
     /** The AI Hub listing: every card with an AI Hub id, numbered, in one document. */
     AIHUB_LISTING("aihub", ".md", "aihub/listing.ftl", null, Syntax.MARKDOWN, false),
-    /** The plain-text page, one per handle and version, as the cards first read. */
-    TEXT("text", ".txt", "text/card.ftl", null, Syntax.PLAIN, false),
+    /** The plain-text page, one per handle and version (and TF.js child), as the cards first read. */
+    TEXT("text", ".txt", "text/card.ftl", "text/tfjs.ftl", Syntax.PLAIN, false),
     /** The markdown index of every variant with its latest version and metrics. */
     INDEX("index", ".md", "index/index.ftl", null, Syntax.MARKDOWN, false);
 
