@@ -52,7 +52,7 @@ public final class Registry {
                 kinds.addAll(f.quantizations());
                 for (FamilySpec.Quantization q : kinds) {
                     for (Catalog.HeadSpec h : catalog.heads().values()) {
-                        Variant v = new Variant(catalog, f, c.multiplier(), c.resolution(), h, metrics, q);
+                        Variant v = new Variant(catalog, f, c, h, metrics, q);
                         if (!v.versions().isEmpty()) {
                             all.add(v);
                         }

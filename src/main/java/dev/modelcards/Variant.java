@@ -32,12 +32,12 @@ public final class Variant {
     private final String handle;
     private final List<ModelVersion> versions;
 
-    Variant(Catalog catalog, FamilySpec family, BigDecimal multiplier, int resolution, Catalog.HeadSpec head,
+    Variant(Catalog catalog, FamilySpec family, FamilySpec.Cell cell, Catalog.HeadSpec head,
             MetricsRow metrics, FamilySpec.Quantization quantization) {
         this.catalog = catalog;
         this.family = family;
-        this.multiplier = multiplier;
-        this.resolution = resolution;
+        this.multiplier = cell.multiplier();
+        this.resolution = cell.resolution();
         this.head = head;
         this.metrics = metrics;
         this.quantization = quantization;
@@ -45,7 +45,8 @@ public final class Variant {
                 + (quantization == null ? "" : quantization.id() + "/") + head.id();
         List<ModelVersion> vs = new ArrayList<>();
         for (VersionSpec v : quantization == null ? family.versions() : quantization.versions()) {
-            if (v.heads().isEmpty() || v.heads().contains(head.id())) {
+            // A cell added to the matrix later is published from its from_version on.
+            if (v.version() >= cell.fromVersion() && (v.heads().isEmpty() || v.heads().contains(head.id()))) {
                 vs.add(new ModelVersion(this, v, catalog.formats().get(v.format())));
             }
         }

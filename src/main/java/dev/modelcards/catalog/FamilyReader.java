@@ -135,7 +135,9 @@ final class FamilyReader {
             return out;
         }
         for (Node group : r.list(n, "'variants'")) {
-            NodeReader.Fields f = r.fields(group, "variant group", "multipliers", "resolutions");
+            NodeReader.Fields f = r.fields(group, "variant group", "multipliers", "resolutions", "from_version");
+            int fromVersion = f.has("from_version") ? java.util.Objects.requireNonNullElse(
+                    f.integer("from_version", "variant group", 1, 10_000), 1) : 1;
             Node ms = f.required("multipliers", "variant group");
             Node rs = f.required("resolutions", "variant group");
             if (ms == null || rs == null) {
@@ -164,7 +166,7 @@ final class FamilyReader {
                     continue;
                 }
                 for (int i = 0; i < resolutions.size(); i++) {
-                    out.add(new FamilySpec.Cell(m, resolutions.get(i), r.pos(mn)));
+                    out.add(new FamilySpec.Cell(m, resolutions.get(i), fromVersion, r.pos(mn)));
                 }
             }
         }

@@ -87,8 +87,12 @@ public record FamilySpec(String id, String name, Paper paper, String implementat
         }
     }
 
-    /** One cell of the variant matrix. */
-    public record Cell(BigDecimal multiplier, int resolution, SourcePos pos) {
+    /**
+     * One cell of the variant matrix.
+     *
+     * @param fromVersion the first version published for this cell (a variant added later starts there)
+     */
+    public record Cell(BigDecimal multiplier, int resolution, int fromVersion, SourcePos pos) {
     }
 
     /**

@@ -113,7 +113,6 @@ public final class CardModel {
         });
         c.put("externalIds", ids);
         c.put("metrics", metrics(v.metrics()));
-        c.put("errata", errata(v));
         c.put("text", text(m));
         c.put("family", familyMaps.computeIfAbsent(v.familyId(), k -> family(v.family())));
         c.put("catalog", catalogMap);
@@ -226,20 +225,6 @@ public final class CardModel {
             t.putAll(past.text());
         }
         return t;
-    }
-
-    /** Published figures of this variant known to contradict its architecture, as the card prints them. */
-    private static List<Map<String, Object>> errata(Variant v) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (FamilySpec.Erratum e : v.errata()) {
-            boolean macs = e.field().equals("macs_millions");
-            BigDecimal published = macs ? v.metrics().macsMillions() : v.metrics().paramsMillions();
-            out.add(Map.of("quantity", macs ? "multiply-accumulates" : "parameters",
-                    "unit", macs ? "M MACs" : "M parameters",
-                    "published", published.toPlainString(), "measured", e.measured().toPlainString(),
-                    "note", e.note()));
-        }
-        return List.copyOf(out);
     }
 
     /** Published metrics as printed: decimals exactly as the table has them, null-free. */

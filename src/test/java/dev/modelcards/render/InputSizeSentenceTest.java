@@ -15,7 +15,7 @@ class InputSizeSentenceTest {
     @Test
     void v1FromVersion3AcceptsOtherSizes() throws Exception {
         assertThat(card("google/imagenet/mobilenet_v1_050_160/classification/3"))
-                .contains("The expected size of the input images is `height` x `width` = 160 x 160 pixels\n"
+                .contains("The expected size of the input images is\n`height` x `width` = 160 x 160 pixels\n"
                         + "by default, but other input sizes are possible (within limits).")
                 .doesNotContain("is fixed to");
         assertThat(card("google/imagenet/mobilenet_v1_050_160/classification/1")).contains("is fixed to")

@@ -66,6 +66,30 @@ class CatalogEditTest {
                 .contains("`mobilenet_v2_0.6_224/mobilenet_v2_0.6_224.ckpt`");
     }
 
+    @Test
+    void aVariantAddedLaterIsPublishedFromItsFirstVersion() {
+        CatalogFixture f = CatalogFixture.copy(tmp)
+                .replace(V2, "  - multipliers: [1.30, 1.40]\n    resolutions: [224]\n",
+                        "  - multipliers: [1.30, 1.40]\n    resolutions: [224]\n  - multipliers: [0.60]\n    resolutions: [224]\n"
+                                + "    from_version: 4\n")
+                .replace(V2, "feature_widths: {", "feature_widths: {0.60: 1280, ")
+                .replace(V2, "    - [1.30, 224,", "    - [0.60, 224,   140,  2.20,  68.0,  88.0,  40.0]\n    - [1.30, 224,");
+        Registry after = Registry.load(f.dir());
+        assertThat(after.get("google/imagenet/mobilenet_v2_060_224/classification").versions())
+                .extracting(m -> m.number()).containsExactly(4, 5);
+        SitePlan plan = SitePlan.render(new CardRenderer(after, TemplateEngine.fromDirectory(Path.of("templates"))),
+                EnumSet.of(SiteLayout.Set.TFHUB));
+        assertThat(plan.files().keySet()).filteredOn(p -> p.contains("mobilenet_v2_060_224")).containsExactlyInAnyOrder(
+                "tfhub/google/imagenet/mobilenet_v2_060_224/classification/4.md",
+                "tfhub/google/imagenet/mobilenet_v2_060_224/classification/5.md",
+                "tfhub/google/imagenet/mobilenet_v2_060_224/feature_vector/4.md",
+                "tfhub/google/imagenet/mobilenet_v2_060_224/feature_vector/5.md");
+        // Its first card is a first version (no changelog, as the publisher's first versions); the next lists both.
+        assertThat(text(plan, "tfhub/google/imagenet/mobilenet_v2_060_224/classification/4.md")).doesNotContain("## Changelog");
+        assertThat(text(plan, "tfhub/google/imagenet/mobilenet_v2_060_224/classification/5.md"))
+                .contains("#### Version 4\n", "#### Version 5\n").doesNotContain("#### Version 3");
+    }
+
     private static String text(SitePlan plan, String path) {
         assertThat(plan.files()).containsKey(path);
         return new String(plan.files().get(path), StandardCharsets.UTF_8);
