@@ -75,7 +75,7 @@ class CatalogEditTest {
                 .replace(V2, "feature_widths: {", "feature_widths: {0.60: 1280, ")
                 .replace(V2, "    - [1.30, 224,", "    - [0.60, 224,   140,  2.20,  68.0,  88.0,  40.0]\n    - [1.30, 224,");
         Registry after = Registry.load(f.dir());
-        assertThat(after.get("google/imagenet/mobilenet_v2_060_224/classification").versions())
+        assertThat(after.get("google/imagenet/mobilenet_v2_060_224/classification").variant().versions())
                 .extracting(m -> m.number()).containsExactly(4, 5);
         SitePlan plan = SitePlan.render(new CardRenderer(after, TemplateEngine.fromDirectory(Path.of("templates"))),
                 EnumSet.of(SiteLayout.Set.TFHUB));
