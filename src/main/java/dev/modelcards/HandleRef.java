@@ -17,8 +17,12 @@ record HandleRef(String base, OptionalInt version) {
     /** Longer than any real hub URL (about 90 characters) by an order of magnitude. */
     static final int MAX_LENGTH = 1024;
 
-    /** Parses a handle or URL, throwing {@link LookupException} saying what is malformed. */
-    static HandleRef parse(String input) {
+    /**
+     * The path a handle or URL names, before any check of its segments: surrounding blanks, the
+     * {@code https://host/} prefix, a query or fragment and one trailing slash removed. Throws
+     * {@link LookupException} for empty or overlong input.
+     */
+    static String path(String input) {
         if (input == null || input.isBlank()) {
             throw new LookupException("empty handle; expected e.g. google/imagenet/mobilenet_v2_075_96/feature_vector/4");
         }
@@ -39,6 +43,12 @@ record HandleRef(String base, OptionalInt version) {
         if (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
+        return s;
+    }
+
+    /** Parses a handle or URL, throwing {@link LookupException} saying what is malformed. */
+    static HandleRef parse(String input) {
+        String s = path(input);
         String[] parts = s.split("/", -1);
         // A quantized variant has one more segment: publisher/collection/name/quantization/head[/version].
         boolean versioned = parts.length >= 5 && parts[parts.length - 1].matches("[0-9]+");

@@ -24,6 +24,22 @@ import java.util.stream.Collectors;
  * A query that matches nothing explains itself ({@link #explain()}, and the message of
  * {@link LookupException} from {@link #best()}): how many candidates each filter removed and the
  * nearest values that exist.
+ *
+ * <h2>Quantized variants are left out unless asked for</h2>
+ * A new query holds the <em>float</em> variants only. A quantized variant
+ * ({@code .../mobilenet_v1_050_128/quantops/classification}) carries its float model's published metrics,
+ * because its own accuracy is lower and not published here; counting it would give every accuracy filter,
+ * ordering and {@link #best()} a twin that claims the float figures. So the queries written before
+ * quantized variants existed keep their meaning, and quantized variants come in only when the query says
+ * so: {@link #quantized(boolean) quantized(true)} (any quantization), {@link #quantization(String)} (one
+ * of them) or {@link #includeQuantized()} (float and quantized alike). Any of these replaces the default;
+ * combined, they narrow like every other filter ({@code quantized(true).quantized(false)} matches
+ * nothing). {@link #explain()} lists the default as its first step, {@code float only (default)}.
+ *
+ * <pre>{@code
+ * registry.query().quantization("quantops").resolution(128).list();   // the quantops variants at 128 px
+ * registry.query().includeQuantized().family("mobilenet_v1").list();  // V1, float and quantized
+ * }</pre>
  */
 public final class Query {
 
@@ -55,12 +71,16 @@ public final class Query {
     private record Filter(String description, Predicate<Variant> test, Function<List<Variant>, String> nearest) {
     }
 
+    /** The filter every query starts with until it asks for quantized variants. */
+    private static final Filter FLOAT_BY_DEFAULT = new Filter("float only (default)", v -> !v.isQuantized(),
+            Query::quantizations);
+
     private final Registry registry;
     private final List<Filter> filters;
     private final Comparator<Variant> order;
 
     Query(Registry registry) {
-        this(registry, List.of(), Order.HANDLE.comparator);
+        this(registry, List.of(FLOAT_BY_DEFAULT), Order.HANDLE.comparator);
     }
 
     private Query(Registry registry, List<Filter> filters, Comparator<Variant> order) {
@@ -73,6 +93,50 @@ public final class Query {
         List<Filter> next = new ArrayList<>(filters);
         next.add(f);
         return new Query(registry, List.copyOf(next), order);
+    }
+
+    /** This query without the float-only default, plus {@code f} if not null. */
+    private Query choosingQuantization(Filter f) {
+        List<Filter> next = new ArrayList<>(filters);
+        next.remove(FLOAT_BY_DEFAULT);
+        if (f != null) {
+            next.add(f);
+        }
+        return new Query(registry, List.copyOf(next), order);
+    }
+
+    /**
+     * Only quantized variants ({@code true}, any quantization) or only float ones ({@code false}).
+     * Replaces the float-only default; see the class comment.
+     */
+    public Query quantized(boolean quantized) {
+        return choosingQuantization(quantized
+                ? new Filter("any quantization", Variant::isQuantized, Query::quantizations)
+                : new Filter("float only", v -> !v.isQuantized(), Query::quantizations));
+    }
+
+    /**
+     * Only variants of this quantization, e.g. {@code quantops}. Replaces the float-only default; see the
+     * class comment.
+     *
+     * @throws IllegalArgumentException if no family of the catalog declares this quantization
+     */
+    public Query quantization(String quantization) {
+        Objects.requireNonNull(quantization, "quantization");
+        List<String> ids = registry.catalog().families().stream().flatMap(f -> f.quantizations().stream())
+                .map(q -> q.id()).distinct().sorted().toList();
+        if (!ids.contains(quantization)) {
+            throw new IllegalArgumentException("unknown quantization '" + quantization + "'"
+                    + Hints.didYouMean(quantization, ids) + "; expected one of: "
+                    + (ids.isEmpty() ? "none (this catalog has no quantized variants)" : String.join(", ", ids)));
+        }
+        return choosingQuantization(new Filter("quantization " + quantization,
+                v -> v.quantization().filter(quantization::equals).isPresent(), Query::quantizations));
+    }
+
+    /** Float and quantized variants alike: lifts the float-only default (see the class comment). */
+    public Query includeQuantized() {
+        return choosingQuantization(null);
     }
 
     /** Only this family, e.g. {@code mobilenet_v2}. */
@@ -187,18 +251,20 @@ public final class Query {
     }
 
     /**
-     * The most accurate matching variant (highest top-1, then fewest MACs, then handle).
+     * The most accurate matching variant (highest top-1, then fewest MACs, then float before quantized,
+     * then handle). Only a query that includes quantized variants can return one, and then only where no
+     * float variant matches: a quantized variant ties with its float model, whose metrics it carries.
      *
      * @throws LookupException explaining why nothing matched
      */
     public Variant best() {
         return registry.variants().stream().filter(this::matches)
                 .min(Order.TOP1.comparator.reversed().thenComparing(Order.MACS.comparator)
-                        .thenComparing(Order.HANDLE.comparator))
+                        .thenComparing(Variant::isQuantized).thenComparing(Order.HANDLE.comparator))
                 .orElseThrow(() -> new LookupException(explain()));
     }
 
-    /** Whether a variant passes every filter. */
+    /** Whether a variant passes every filter, the float-only default included. */
     public boolean matches(Variant v) {
         return filters.stream().allMatch(f -> f.test().test(v));
     }
@@ -226,6 +292,11 @@ public final class Query {
             candidates = next;
         }
         return b.append("; ").append(candidates.size()).append(" match").toString();
+    }
+
+    private static String quantizations(List<Variant> c) {
+        return "quantizations: " + String.join(", ", c.stream().map(v -> v.quantization().orElse("float"))
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private static String fmt(double d) {

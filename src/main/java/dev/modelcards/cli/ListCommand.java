@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.Query;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
@@ -8,13 +9,20 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code modelcards list}: the variants that pass the given filters, as a table or JSON. */
+/**
+ * {@code modelcards list}: the variants that pass the given filters, as a table or JSON, or with
+ * {@code --deployments} their TF.js child cards. Like {@link Query}, it lists float variants unless asked
+ * for quantized ones (their metrics are the float model's), and says how many it left out.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "List variants, filtered and ordered. With no filter, every variant.")
+        description = {"List variants, filtered and ordered. With no filter, every float variant.",
+                "Quantized variants (V1's quantops) carry their float model's metrics, so they are listed only with "
+                        + "--quantized, --quantization or --include-quantized."})
 public final class ListCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { table, json }
@@ -55,6 +63,27 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--model-format", paramLabel = "ID", description = "Has a version in this format: tf1_hub, tf2_saved_model.")
     String modelFormat;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    QuantizationChoice quantization;
+
+    /** Which quantized variants to list; none of these = float variants only. */
+    static final class QuantizationChoice {
+        @Option(names = "--quantized", required = true, description = "Only quantized variants (any quantization).")
+        boolean quantized;
+
+        @Option(names = "--quantization", paramLabel = "ID", required = true,
+                description = "Only variants of this quantization, e.g. quantops.")
+        String id;
+
+        @Option(names = "--include-quantized", required = true, description = "Float and quantized variants alike.")
+        boolean include;
+    }
+
+    @Option(names = "--deployments",
+            description = "List the deployment child cards (TF.js) of the matching variants instead of the variants "
+                    + "(with --version N, only version N's).")
+    boolean deployments;
+
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "handle",
             description = "Order by: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = OrderConverter.class, completionCandidates = OrderConverter.Candidates.class)
@@ -78,16 +107,58 @@ public final class ListCommand implements Callable<Integer> {
         Query q = buildQuery(registry);
         List<Variant> result = best ? List.of(q.best()) : q.list();
         var out = spec.commandLine().getOut();
+        if (deployments) {
+            return listDeployments(result, q);
+        }
         if (format == Format.json) {
             out.print(RegistryJson.write(RegistryJson.variants(result)));
         } else if (result.isEmpty()) {
-            spec.commandLine().getErr().println(q.explain());
+            spec.commandLine().getErr().println(q.explain() + leftOut(q));
             return 1;
         } else {
-            out.print(VariantTable.render(result));
+            out.print(VariantTable.render(result, registry.catalog().deployments().values()));
+            if (!best && quantization == null) {
+                long hidden = q.includeQuantized().list().size() - result.size();
+                if (hidden > 0) {
+                    out.println(hidden + " quantized variant(s) also match; --include-quantized or --quantized lists them");
+                }
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** The deployment cards of the variants found (of version N only, with --version N). */
+    private int listDeployments(List<Variant> variants, Query q) {
+        List<Deployment> children = variants.stream().flatMap(v -> v.versions().stream())
+                .filter(m -> version == null || m.number() == version)
+                .filter(m -> modelFormat == null || m.format().id().equals(modelFormat))
+                .flatMap(m -> m.deployments().stream()).toList();
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.print(RegistryJson.write(RegistryJson.deployments(children)));
+        } else if (variants.isEmpty()) {
+            spec.commandLine().getErr().println(q.explain() + leftOut(q));
+            return 1;
+        } else if (children.isEmpty()) {
+            spec.commandLine().getErr().println("no deployment cards: none of the " + variants.size()
+                    + " matching variant(s) has one" + (version == null ? "" : " at version " + version)
+                    + (variants.stream().allMatch(Variant::isQuantized) ? " (quantized variants have none)" : ""));
+            return 1;
+        } else {
+            out.print(VariantTable.deployments(children));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** When the float-only default left out matching quantized variants, a hint saying so. */
+    private String leftOut(Query q) {
+        if (quantization != null) {
+            return "";
+        }
+        int hidden = q.includeQuantized().list().size();
+        return hidden == 0 ? "" : "\n" + hidden + " quantized variant(s) match; --include-quantized or --quantized lists them";
     }
 
     Query buildQuery(Registry registry) {
@@ -97,6 +168,15 @@ public final class ListCommand implements Callable<Integer> {
         }
         if (head != null) {
             q = q.head(head);
+        }
+        if (quantization != null) {
+            if (quantization.quantized) {
+                q = q.quantized(true);
+            } else if (quantization.id != null) {
+                q = q.quantization(quantization.id);
+            } else {
+                q = q.includeQuantized();
+            }
         }
         if (multiplier != null) {
             q = q.multiplier(multiplier);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Shape;
 import dev.modelcards.Variant;
@@ -17,6 +18,27 @@ import java.util.function.Function;
 /**
  * The machine-readable form of variants, shared by {@code list --format json} and {@code site/index.json}.
  * Key order is fixed by construction, so the same catalog always gives the same bytes.
+ *
+ * <p>One variant ({@link #variant}; {@code list --format json} prints an array of them):
+ * <pre>
+ * {"handle": "google/imagenet/mobilenet_v1_050_128/quantops/classification", "latest_version": 3,
+ *  "url": "https://tfhub.dev/google/imagenet/mobilenet_v1_050_128/quantops/classification/3",
+ *  "family": "mobilenet_v1", "multiplier": 0.50, "resolution": 128, "head": "classification",
+ *  "quantization": "quantops",                  // null for a float variant
+ *  "checkpoint": "mobilenet_v1_0.5_128_quant", "input_shape": [null, 128, 128, 3], "input_range": [0, 1],
+ *  "output_shape": [null, 1001],
+ *  "metrics": {"macs_millions": 49, "params_millions": 1.34, "top1": 56.3, "top5": 79.4, "pixel1_ms": null},
+ *  "versions": [{"version": 1, "handle": ".../1", "url": "https://tfhub.dev/.../1", "format": "tf1_hub",
+ *                "fine_tunable": false, "variable_input_size": false, "requirements": [], "changelog": ["..."],
+ *                "deployments": []}, ...]}
+ * </pre>
+ * A quantized variant's {@code metrics} are its float model's (the only ones published). Each version's
+ * {@code deployments} lists its child cards in other formats, e.g. for
+ * {@code google/imagenet/mobilenet_v1_050_128/classification/1}:
+ * {@code [{"format": "tfjs", "handle": "google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1"}]}
+ * (empty where there are none). {@link #siteIndex} adds the site paths: {@code cards} on each version and
+ * {@code card} on each deployment. {@code list --deployments --format json} prints the deployments alone
+ * ({@link #deployments}).
  */
 public final class RegistryJson {
     /** A mapper that pretty-prints with {@code \n} line endings and writes decimals as published. */
@@ -55,6 +77,11 @@ public final class RegistryJson {
         o.put("multiplier", v.multiplier());
         o.put("resolution", v.resolution());
         o.put("head", v.head());
+        if (v.quantization().isPresent()) {
+            o.put("quantization", v.quantization().get());
+        } else {
+            o.putNull("quantization");
+        }
         o.put("checkpoint", v.checkpointName());
         o.set("input_shape", shape(v.inputShape()));
         ArrayNode range = o.putArray("input_range");
@@ -96,7 +123,7 @@ public final class RegistryJson {
         return o;
     }
 
-    /** One published version: handle, URL, format and this version's changelog entries. */
+    /** One published version: handle, URL, format, this version's changelog entries and its deployment children. */
     public static ObjectNode version(ModelVersion m) {
         VersionSpec s = m.spec();
         ObjectNode o = MAPPER.createObjectNode();
@@ -110,25 +137,91 @@ public final class RegistryJson {
         s.requirements().forEach(req::add);
         ArrayNode log = o.putArray("changelog");
         s.changelog().forEach(log::add);
+        ArrayNode children = o.putArray("deployments");
+        m.deployments().forEach(d -> children.add(deployment(d)));
+        return o;
+    }
+
+    /** One deployment child card, as a version lists it: {@code {"format": "tfjs", "handle": ...}}. */
+    public static ObjectNode deployment(Deployment d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("format", d.format());
+        o.put("handle", d.handle());
         return o;
     }
 
     /**
-     * {@code site/index.json}: every variant as {@link #variant} gives it, plus {@code output_dims} and,
-     * on each version, {@code cards}: the path of every rendering of that card inside the site folder.
+     * Deployment child cards listed on their own: {@link #deployment} plus {@code parent} (the converted
+     * model version's handle), {@code format_name} and {@code demo_url} (null where none is linked).
      */
-    public static ObjectNode siteIndex(List<Variant> variants, Function<ModelVersion, Map<String, String>> cardPaths) {
+    public static ArrayNode deployments(List<Deployment> deployments) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Deployment d : deployments) {
+            ObjectNode o = deployment(d);
+            o.put("format_name", d.formatName());
+            o.put("parent", d.parent().handle());
+            if (d.demoUrl().isPresent()) {
+                o.put("demo_url", d.demoUrl().get());
+            } else {
+                o.putNull("demo_url");
+            }
+            a.add(o);
+        }
+        return a;
+    }
+
+    /**
+     * Where one model version's cards live inside the site folder.
+     *
+     * @param renderings  rendering name ({@code tfhub}, {@code aihub}, {@code text}) → path
+     * @param deployments each deployment child of the version → the path of its card
+     */
+    public record CardPaths(Map<String, String> renderings, Map<Deployment, String> deployments) {
+        /** Copies both maps, keeping their order. */
+        public CardPaths {
+            renderings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(renderings));
+            deployments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deployments));
+        }
+    }
+
+    /**
+     * {@code site/index.json}: {@code variant_count}, {@code card_count} (model versions, float and
+     * quantized), {@code deployment_count} (deployment child cards) and {@code variants}: every variant as
+     * {@link #variant} gives it, plus {@code output_dims}; on each version {@code cards}, the path of every
+     * rendering of that card inside the site folder ({@code {"tfhub": ..., "aihub": ..., "text": ...}}),
+     * and on each of its {@code deployments} {@code card}, the path of the child's card:
+     * <pre>
+     * "deployments": [{"format": "tfjs",
+     *                  "handle": "google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1",
+     *                  "card": "tfhub/google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1.md"}]
+     * </pre>
+     */
+    public static ObjectNode siteIndex(List<Variant> variants, Function<ModelVersion, CardPaths> cardPaths) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("variant_count", variants.size());
         root.put("card_count", variants.stream().mapToInt(v -> v.versions().size()).sum());
+        root.put("deployment_count", variants.stream().flatMap(v -> v.versions().stream())
+                .mapToInt(m -> m.deployments().size()).sum());
         ArrayNode all = root.putArray("variants");
         for (Variant v : variants) {
             ObjectNode o = variant(v);
             o.put("output_dims", v.outputShape().dims().get(v.outputShape().dims().size() - 1));
             ArrayNode versions = (ArrayNode) o.get("versions");
             for (int i = 0; i < versions.size(); i++) {
-                ObjectNode cards = ((ObjectNode) versions.get(i)).putObject("cards");
-                cardPaths.apply(v.versions().get(i)).forEach(cards::put);
+                ModelVersion m = v.versions().get(i);
+                ObjectNode version = (ObjectNode) versions.get(i);
+                CardPaths paths = cardPaths.apply(m);
+                ObjectNode cards = version.putObject("cards");
+                paths.renderings().forEach(cards::put);
+                ArrayNode children = (ArrayNode) version.get("deployments");
+                for (int j = 0; j < children.size(); j++) {
+                    Deployment d = m.deployments().get(j);
+                    String card = paths.deployments().get(d);
+                    if (card == null) {
+                        throw new IllegalStateException("no card path for the deployment " + d.handle());
+                    }
+                    ((ObjectNode) children.get(j)).put("card", card);
+                }
             }
             all.add(o);
         }

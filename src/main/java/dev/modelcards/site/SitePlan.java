@@ -75,16 +75,18 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
     private record Job(String path, java.util.function.Supplier<String> render) {
     }
 
-    /** Every rendering's path for one model, as index.json lists them. */
-    static Map<String, String> cardPaths(ModelVersion m) {
+    /**
+     * Where one model's cards live, as index.json lists them: every rendering's path, and the tfhub card
+     * of each deployment child (listed under the version's {@code deployments}, not as a rendering).
+     */
+    static RegistryJson.CardPaths cardPaths(ModelVersion m) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("tfhub", SiteLayout.tfhub(m));
-        for (Deployment d : m.deployments()) {
-            p.put("tfhub_" + d.format(), SiteLayout.tfhub(d));
-        }
         p.put("aihub", SiteLayout.aihub(m));
         p.put("text", SiteLayout.text(m));
-        return p;
+        Map<Deployment, String> children = new LinkedHashMap<>();
+        m.deployments().forEach(d -> children.put(d, SiteLayout.tfhub(d)));
+        return new RegistryJson.CardPaths(p, children);
     }
 
     /** Total bytes of all files. */

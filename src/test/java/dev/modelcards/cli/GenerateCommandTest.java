@@ -1,8 +1,14 @@
 package dev.modelcards.cli;
 
-import dev.modelcards.Registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelcards.Deployment;
+import dev.modelcards.Registry;
+import dev.modelcards.Variant;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,7 @@ class GenerateCommandTest {
         assertThat(site.resolve("text/google/imagenet/mobilenet_v1_025_128/classification/1.txt")).exists();
         assertThat(site.resolve("aihub/listing.md")).exists();
         assertThat(site.resolve("index.json")).content().contains("\"cards\" : {", "\"tfhub\" : \"tfhub/google/imagenet/");
+        indexJsonListsEveryCardThatWasWritten(registry, site);
 
         CliRun again = CliRun.of("generate", "--out", site.toString());
         assertThat(again.out()).startsWith("wrote 0 files (0 bytes), " + files + " unchanged, 0 removed");
@@ -47,6 +54,38 @@ class GenerateCommandTest {
                 "expected \"averages defaults to 0.99", "missing index.md");
         assertThat(bad.err()).contains("is out of date (1 missing, 1 stale)").doesNotContain("Exception");
         assertThat(card).content().contains("defaults to 0.9 for");
+    }
+
+    /**
+     * index.json: counts, each variant's quantization, each version's rendering paths under {@code cards} and its
+     * deployment children as {@code [{format, handle, card}]}; every path listed exists in the site.
+     */
+    private static void indexJsonListsEveryCardThatWasWritten(Registry registry, Path site) throws Exception {
+        JsonNode index = new ObjectMapper().readTree(site.resolve("index.json").toFile());
+        assertThat(index.get("variant_count").asInt()).isEqualTo(registry.variants().size());
+        assertThat(index.get("card_count").asInt()).isEqualTo(registry.models().size());
+        assertThat(index.get("deployment_count").asInt()).isEqualTo(registry.deployments().size());
+        assertThat(index.get("variants")).hasSize(registry.variants().size());
+        List<String> deployments = new ArrayList<>();
+        for (JsonNode v : index.get("variants")) {
+            Variant variant = registry.get(v.get("handle").asText()).variant();
+            assertThat(v.get("quantization").isNull()).isEqualTo(!variant.isQuantized());
+            for (JsonNode m : v.get("versions")) {
+                List<String> renderings = new ArrayList<>();
+                m.get("cards").fieldNames().forEachRemaining(renderings::add);
+                assertThat(renderings).containsExactly("tfhub", "aihub", "text");
+                m.get("cards").forEach(p -> assertThat(site.resolve(p.asText())).exists());
+                for (JsonNode d : m.get("deployments")) {
+                    List<String> keys = new ArrayList<>();
+                    d.fieldNames().forEachRemaining(keys::add);
+                    assertThat(keys).containsExactly("format", "handle", "card");
+                    assertThat(d.get("card").asText()).isEqualTo("tfhub/" + d.get("handle").asText() + ".md");
+                    assertThat(site.resolve(d.get("card").asText())).exists();
+                    deployments.add(d.get("handle").asText());
+                }
+            }
+        }
+        assertThat(deployments).containsExactlyElementsOf(registry.deployments().stream().map(Deployment::handle).toList());
     }
 
     @Test

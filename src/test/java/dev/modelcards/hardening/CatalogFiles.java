@@ -13,8 +13,8 @@ import java.util.Map;
 final class CatalogFiles {
     static final String ROOT = CatalogLoader.ROOT_FILE;
     static final List<String> FAMILIES = List.of("mobilenet_v1.yaml", "mobilenet_v2.yaml");
-    /** The publisher's tag vocabulary that catalog.yaml names. */
-    static final String TAGS = "tfhub_tags.yaml";
+    /** Files the root file names besides the families ({@code tags:}). */
+    static final List<String> OTHERS = List.of("tfhub_tags.yaml");
 
     private CatalogFiles() {
     }
@@ -24,7 +24,7 @@ final class CatalogFiles {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(ROOT, read(ROOT));
         FAMILIES.forEach(f -> files.put(f, read(f)));
-        files.put(TAGS, read(TAGS));
+        OTHERS.forEach(f -> files.put(f, read(f)));
         return files;
     }
 

@@ -2,6 +2,7 @@ package dev.modelcards.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.LookupException;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Query;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * One {@link Registry} shared by 8 threads, each running 100 000 mixed lookups and queries (handles,
- * URLs, malformed input, filtered and ordered lists, best, explain): every answer must equal the
+ * One {@link Registry} shared by 8 threads, each running 100 000 mixed lookups and queries (handles and
+ * URLs of float and quantized models and of TF.js deployment cards, malformed input, filtered and ordered
+ * lists with and without quantized variants, best, explain): every answer must equal the
  * single-threaded answer to the same question, and nothing may throw what a single thread would not.
  * Sizes can be raised with {@code -Dmodelcards.concurrency.threads} and {@code .operations}.
  */
@@ -91,7 +93,16 @@ class ConcurrentLookupTest {
             add(names, asks, "url " + m.url(), () -> registry.get(m.url()));
             add(names, asks, "latest " + m.variant().handle(), () -> registry.get(m.variant().handle()));
         }
+        for (Deployment d : registry.deployments()) {
+            add(names, asks, "deployment " + d.handle(), () -> registry.deployment(d.handle()).map(Deployment::parent)
+                    .orElseThrow());
+            add(names, asks, "get! deployment " + d.handle(), () -> registry.get(d.handle()));
+        }
         for (String bad : List.of("", "google/imagenet/mobilenet_v2_100_224/classification/9",
+                "google/imagenet/mobilenet_v2_100_224/quantops/classification",
+                "google/imagenet/mobilenet_v1_100_224/quantops/classification/2",
+                "google/imagenet/mobilenet_v1_100_224/classification/4/default/tfjs/1",
+                "google/imagenet/mobilenet_v1_100_224/classification/latest",
                 "google/imagenet/mobilenet_v3_100_224/classification", "google/imagenet/../x/y", "a/b/c/d/e/f",
                 "google/imagenet/mobilenet_v2_100_224/cl\u0430ssification", "https://tfhub.dev/google/imagenet/x/y/0")) {
             add(names, asks, "get " + bad, () -> registry.find(bad).map(Object::toString).orElse("absent"));
@@ -112,6 +123,10 @@ class ConcurrentLookupTest {
             }
         }
         add(names, asks, "no such multiplier", () -> registry.query().family("mobilenet_v2").multiplier(0.6).best());
+        add(names, asks, "all with quantized", () -> registry.query().includeQuantized().orderBy(Query.Order.TOP1, true).list());
+        add(names, asks, "best with quantized", () -> registry.query().includeQuantized().resolution(224).best());
+        add(names, asks, "quantops 128", () -> registry.query().quantization("quantops").resolution(128).list());
+        add(names, asks, "no quantized v2", () -> registry.query().family("mobilenet_v2").quantized(true).explain());
         add(names, asks, "v4 tf2", () -> registry.query().version(4).format("tf2_saved_model").minTop1(60).list());
         add(names, asks, "small", () -> registry.query().maxParams(2.0).resolutionBetween(100, 200).list());
         for (int i = 0; i < asks.size(); i++) {

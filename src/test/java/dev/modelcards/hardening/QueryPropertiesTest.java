@@ -29,14 +29,22 @@ import net.jqwik.api.Provide;
 /**
  * Property-based tests of the lookup {@link Query}, over the bundled registry and a synthetic one three
  * times its size whose accuracy figures tie often. Each filter is re-checked here with an independent
- * predicate written from the public {@link Variant} API, not with {@link Query#matches}.
+ * predicate written from the public {@link Variant} API, not with {@link Query#matches}; so is the
+ * documented default: without a quantization filter, only float variants match.
  */
 class QueryPropertiesTest {
     private static final Registry BUNDLED = Registry.load();
     private static final Registry SYNTHETIC = synthetic();
 
-    /** A filter as generated: what it does to a query, and the same condition checked independently. */
-    record Op(String name, Function<Query, Query> apply, Predicate<Variant> holds) {
+    /**
+     * A filter as generated: what it does to a query, the same condition checked independently, and whether
+     * it is a quantization filter (which lifts the float-only default).
+     */
+    record Op(String name, Function<Query, Query> apply, Predicate<Variant> holds, boolean quantization) {
+        Op(String name, Function<Query, Query> apply, Predicate<Variant> holds) {
+            this(name, apply, holds, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -52,10 +60,18 @@ class QueryPropertiesTest {
             for (Op op : ops) {
                 assertThat(op.holds().test(v)).as("%s violates %s", v, op).isTrue();
             }
+            if (ops.stream().noneMatch(Op::quantization)) {
+                assertThat(v.isQuantized()).as("%s is quantized but %s did not ask for quantized variants", v, ops).isFalse();
+            }
         }
-        List<Variant> expected = registry.variants().stream()
-                .filter(v -> ops.stream().allMatch(op -> op.holds().test(v))).toList();
+        List<Variant> expected = registry.variants().stream().filter(v -> holdsForAll(ops, v)).toList();
         assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Every filter holds, and the float-only default too unless a quantization filter replaced it. */
+    private static boolean holdsForAll(List<Op> ops, Variant v) {
+        boolean defaultApplies = ops.stream().noneMatch(Op::quantization);
+        return (!defaultApplies || !v.isQuantized()) && ops.stream().allMatch(op -> op.holds().test(v));
     }
 
     @Property(tries = 400)
@@ -98,10 +114,15 @@ class QueryPropertiesTest {
         assertThat(list).contains(best);
         BigDecimal top = list.stream().map(v -> v.metrics().top1()).max(Comparator.naturalOrder()).orElseThrow();
         assertThat(best.metrics().top1()).isEqualByComparingTo(top);
-        // Ties: fewest MACs, then handle.
+        // Ties: fewest MACs, then float before quantized, then handle.
         Variant expected = list.stream().filter(v -> v.metrics().top1().compareTo(top) == 0)
-                .min(Comparator.comparing((Variant v) -> v.metrics().macsMillions()).thenComparing(Variant::handle))
+                .min(Comparator.comparing((Variant v) -> v.metrics().macsMillions())
+                        .thenComparing(Variant::isQuantized).thenComparing(Variant::handle))
                 .orElseThrow();
+        if (list.stream().anyMatch(v -> !v.isQuantized())) {
+            // A quantized variant carries its float model's metrics: it can only win where no float variant matches.
+            assertThat(best.isQuantized()).as("best of %s", ops).isFalse();
+        }
         assertThat(best).isEqualTo(expected);
     }
 
@@ -140,11 +161,17 @@ class QueryPropertiesTest {
                 v -> v.versions().stream().anyMatch(m -> m.number() == n)));
         Arbitrary<Op> format = Arbitraries.of("tf1_hub", "tf2_saved_model").map(f -> new Op("format " + f,
                 q -> q.format(f), v -> v.versions().stream().anyMatch(m -> m.format().id().equals(f))));
+        Arbitrary<Op> quantization = Arbitraries.of(
+                new Op("quantized", q -> q.quantized(true), Variant::isQuantized, true),
+                new Op("float only", q -> q.quantized(false), v -> !v.isQuantized(), true),
+                new Op("quantization quantops", q -> q.quantization("quantops"),
+                        v -> v.quantization().filter("quantops"::equals).isPresent(), true),
+                new Op("include quantized", Query::includeQuantized, v -> true, true));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, family), net.jqwik.api.Tuple.of(3, head), net.jqwik.api.Tuple.of(2, multiplier),
                 net.jqwik.api.Tuple.of(2, resolution), net.jqwik.api.Tuple.of(2, between), net.jqwik.api.Tuple.of(2, maxMacs),
                 net.jqwik.api.Tuple.of(2, maxParams), net.jqwik.api.Tuple.of(2, minTop1), net.jqwik.api.Tuple.of(2, version),
-                net.jqwik.api.Tuple.of(1, format))
+                net.jqwik.api.Tuple.of(1, format), net.jqwik.api.Tuple.of(3, quantization))
                 .list().ofMaxSize(4);
     }
 

@@ -65,6 +65,9 @@ public final class SyntheticCatalog {
         Files.createDirectories(dir);
         Catalog bundled = CatalogLoader.loadBundled();
         Files.write(dir.resolve(CatalogLoader.ROOT_FILE), CatalogFiles.read(CatalogLoader.ROOT_FILE));
+        for (String other : CatalogFiles.OTHERS) {
+            Files.write(dir.resolve(other), CatalogFiles.read(other));
+        }
         for (int i = 0; i < bundled.families().size(); i++) {
             FamilySpec f = bundled.families().get(i);
             String fileName = f.id() + ".yaml";
@@ -75,10 +78,11 @@ public final class SyntheticCatalog {
         return dir;
     }
 
-    /** How many variants (both heads) {@link #write} gives at this scale. */
+    /** How many variants (both heads, float and quantized) {@link #write} gives at this scale. */
     public static int variantCount(int scale) {
         Catalog bundled = CatalogLoader.loadBundled();
-        return bundled.families().stream().mapToInt(f -> f.cells().size()).sum() * scale * bundled.heads().size();
+        return bundled.families().stream().mapToInt(f -> f.cells().size() * (1 + f.quantizations().size())).sum()
+                * scale * bundled.heads().size();
     }
 
     /** Drops each generated top-level section: from its key line to the next top-level key. */
