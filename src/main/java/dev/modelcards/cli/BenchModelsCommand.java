@@ -73,7 +73,7 @@ public final class BenchModelsCommand implements Callable<Integer> {
         double floorSeconds = seconds(t0);
         long floorRss = PeakRss.kib();
 
-        long failed = results.stream().filter(r -> !r.ok()).count();
+        long failed = results.stream().filter(VerifyResult::failed).count();
         stdout.printf(Locale.ROOT, "models built:   %d files for %d published models (%d failed verification)%n",
                 files.size(), models.size(), failed);
         stdout.printf(Locale.ROOT, "export:         %7.2f s   peak RSS %s%n", exportSeconds, mib(exportRss));

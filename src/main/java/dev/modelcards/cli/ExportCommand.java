@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Build reference ONNX models (exact architecture, deterministic stand-in weights) for the "
                 + "selected handles (default: the whole catalog).",
-                "With --out DIR: <variant>-<head>.onnx files plus manifest.json, the layout 'verify --models' reads. "
-                        + "Without: the content-hash cache that plain 'verify' uses."})
+                "Quantized 'quantops' handles get uint8 models (QuantizeLinear/DequantizeLinear, raw pixels 0-255 in) "
+                        + "as TF-Lite's *_quant releases; TF.js deployment cards have no ONNX model and are not exported.",
+                "With --out DIR: <variant>-<head>.onnx (<variant>-quantops-<head>.onnx) files plus manifest.json, the "
+                        + "layout 'verify --models' reads. Without: the content-hash cache that plain 'verify' uses."})
 public final class ExportCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;

@@ -15,12 +15,17 @@ public final class ModelSelectionOptions {
     Path cache;
 
     @Parameters(paramLabel = "HANDLE_OR_FILTER", arity = "0..*",
-            description = "Handles, URLs or filters (glob or substring of the handle); default: every model.")
+            description = "Handles, URLs or filters (glob or substring of the handle, e.g. quantops); default: every model.")
     List<String> filters;
 
     /** The published models the filters select (all of them without filters). */
     List<ModelVersion> select(Registry registry) {
         return Selection.select(registry, filters);
+    }
+
+    /** The published models and deployment child cards the filters select (all of both without filters). */
+    Selection.Picked pick(Registry registry) {
+        return Selection.pick(registry, filters);
     }
 
     /** Whether any handle or filter was given. */

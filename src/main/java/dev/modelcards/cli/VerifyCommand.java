@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.onnx.JUnitReport;
@@ -8,14 +9,19 @@ import dev.modelcards.onnx.ModelCache;
 import dev.modelcards.onnx.ModelFiles;
 import dev.modelcards.onnx.ModelSource;
 import dev.modelcards.onnx.OnnxModel;
+import dev.modelcards.onnx.Selection;
 import dev.modelcards.onnx.Verifier;
 import dev.modelcards.onnx.VerifyResult;
 import dev.modelcards.onnx.VerifyRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,11 +31,15 @@ import picocli.CommandLine.Option;
 
 /** {@code modelcards verify}: every declared shape and count checked against a loaded model. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check ONNX models against the catalog: NHWC input at the declared resolution (float32 or "
-                + "uint8), output [batch, 1001] or [batch, F], parameters and MACs within tolerance, one inference "
-                + "with finite values. Exit 1 on any mismatch or unreadable model.",
+        description = {"Check ONNX models against the catalog: NHWC input at the declared resolution (float32, or "
+                + "uint8 raw pixels for quantized 'quantops' handles), output [batch, 1001] or [batch, F], parameters "
+                + "and MACs within tolerance, one inference with finite values. Exit 1 on any mismatch or unreadable "
+                + "model.",
+                "TF.js deployment cards (.../<version>/default/tfjs/1) have no ONNX model: they are listed as not "
+                        + "applicable, never as failures.",
                 "Without --models: freshly exported reference models (cached by content hash under --cache).",
-                "With --models DIR: DIR/<variant>-<head>.onnx, or the file DIR/manifest.json maps the handle to."})
+                "With --models DIR: DIR/<variant>-<head>.onnx (DIR/<variant>-quantops-<head>.onnx for quantized "
+                        + "handles), or the file DIR/manifest.json maps the handle to."})
 public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;
@@ -63,6 +73,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Registry registry = catalog.registry();
         List<ModelVersion> selected;
+        List<Deployment> deployments;
         ModelSource source;
         if (model != null || handle != null) {
             if (model == null || handle == null) {
@@ -71,11 +82,14 @@ public final class VerifyCommand implements Callable<Integer> {
             if (models != null || selection.hasFilters()) {
                 throw new CommandFailure("--model checks one file against --handle; drop --models and filters");
             }
-            ModelVersion m = registry.get(handle);
-            selected = List.of(m);
+            Optional<Deployment> d = Selection.deployment(registry, handle);
+            selected = d.isPresent() ? List.of() : List.of(registry.get(handle));
+            deployments = d.stream().toList();
             source = x -> model;
         } else {
-            selected = selection.select(registry);
+            Selection.Picked picked = selection.pick(registry);
+            selected = picked.models();
+            deployments = picked.deployments();
             if (models != null && !Files.isDirectory(models)) {
                 throw new CommandFailure("--models " + models + " is not a folder");
             }
@@ -88,7 +102,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 ModelFiles.requireWritable(f);
             }
         }
-        VerifyRun.Plan plan = VerifyRun.plan(selected, source, part[0], part[1]);
+        VerifyRun.Plan plan = VerifyRun.plan(selected, deployments, source, part[0], part[1]);
         PrintWriter out = spec.commandLine().getOut();
         Verifier verifier = new Verifier(OnnxModel.environment());
         List<VerifyResult> results;
@@ -98,6 +112,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 printRow(out, r);
             });
         }
+        printNotApplicable(out, results);
         if (report != null) {
             JsonReport.write(results, report);
         }
@@ -105,10 +120,36 @@ public final class VerifyCommand implements Callable<Integer> {
             JUnitReport.write(results, junit);
         }
         JsonReport.Summary s = JsonReport.Summary.of(results);
-        out.printf("%d models in %d files: %d ok, %d mismatch, %d error, %d with warnings%n",
-                s.models(), s.files(), s.ok(), s.mismatch(), s.error(), s.warnings());
+        out.printf("%d models in %d files: %d ok, %d mismatch, %d error, %d with warnings%s%n",
+                s.models(), s.files(), s.ok(), s.mismatch(), s.error(), s.warnings(), s.notApplicable() == 0 ? ""
+                        : "; " + s.notApplicable() + " not applicable (deployment cards without an ONNX model)");
         out.flush();
-        return s.mismatch() + s.error() > 0 ? 1 : 0;
+        return s.failed() ? 1 : 0;
+    }
+
+    /**
+     * One row per variant and deployment path for the deployment cards (TF.js), after the files: listed so that
+     * a reader sees they were not forgotten, with the versions they exist for.
+     */
+    private static void printNotApplicable(PrintWriter out, List<VerifyResult> results) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Map<String, String> formats = new LinkedHashMap<>();
+        for (VerifyResult r : results) {
+            if (!r.notApplicable()) {
+                continue;
+            }
+            String parent = r.deployment().parent();
+            int cut = parent.lastIndexOf('/');
+            String key = parent.substring(0, cut) + "\t" + r.handle().substring(parent.length() + 1);
+            rows.computeIfAbsent(key, k -> new ArrayList<>()).add(parent.substring(cut + 1));
+            formats.put(key, r.deployment().formatName());
+        }
+        rows.forEach((key, versions) -> {
+            String[] k = key.split("\t");
+            out.printf("%-8s %-62s %-10s %s deployment (%s): no ONNX model to verify%n", "n/a", k[0],
+                    "v" + String.join(",", versions), formats.get(key), k[1]);
+        });
+        out.flush();
     }
 
     /** One table row per file, then its mismatches, errors and warnings (once per file, not per version). */

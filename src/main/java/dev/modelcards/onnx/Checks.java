@@ -2,7 +2,6 @@ package dev.modelcards.onnx;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Compares one {@link Observation} with one {@link Declared}: input count, rank, layout, dimensions and
@@ -11,8 +10,6 @@ import java.util.Set;
  * handle, the field, the declared and the actual value.
  */
 public final class Checks {
-    private static final Set<String> OUTPUT_TYPES = Set.of("float32", "uint8", "int8");
-
     private final String handle;
     private final List<Mismatch> mismatches = new ArrayList<>();
 
@@ -37,8 +34,8 @@ public final class Checks {
             return;
         }
         TensorFacts in = o.inputs().get(0);
-        if (!Declared.INPUT_TYPES.contains(in.type())) {
-            fail("input type", String.join(" or ", Declared.INPUT_TYPES), in.type());
+        if (!d.inputTypes().contains(in.type())) {
+            fail("input type", String.join(" or ", d.inputTypes()), in.type());
         }
         List<Long> s = in.shape();
         List<Long> want = d.inputShape();
@@ -80,8 +77,8 @@ public final class Checks {
         if (s.get(1) >= 0 && !s.get(1).equals(want.get(1))) {
             fail("output dim 1", want.get(1), s.get(1));
         }
-        if (!OUTPUT_TYPES.contains(out.type())) {
-            fail("output type", "float32 (uint8 or int8 when quantized)", out.type());
+        if (!d.outputTypes().contains(out.type())) {
+            fail("output type", String.join(" or ", d.outputTypes()), out.type());
         }
     }
 

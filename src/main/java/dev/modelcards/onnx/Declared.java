@@ -12,21 +12,29 @@ import java.util.List;
  * What the catalog declares about one variant's model file, in the verifier's terms.
  *
  * @param inputShape  {@code [-1, H, W, 3]} (-1: symbolic batch, 1 also accepted)
- * @param inputTypes  accepted input element types: float32, or uint8 for quantized exports
+ * @param inputTypes  accepted input element types: for a float variant float32, or uint8 for an integer
+ *                    deployment of it; for a quantized variant ({@code quantops}) only the catalog's
+ *                    {@code input_type} (uint8: raw pixels 0–255)
  * @param outputShape {@code [-1, 1001]} or {@code [-1, F]}
+ * @param outputTypes accepted output element types: float32 (uint8 or int8 when an integer deployment keeps its
+ *                    output quantized); for a quantized variant uint8, the input's type (TF-Lite's quantized
+ *                    logits or softmax), or float32 where the graph dequantizes its output
  * @param params      parameter count (weights, see {@link GraphStats#params()})
  * @param macs        multiply-accumulates for one image
  * @param warnings    known errata that apply to this variant
  */
-@JsonPropertyOrder({"input_shape", "input_types", "output_shape", "params", "macs"})
+@JsonPropertyOrder({"input_shape", "input_types", "output_shape", "output_types", "params", "macs"})
 public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
                        @JsonProperty("input_types") List<String> inputTypes,
                        @JsonProperty("output_shape") List<Long> outputShape,
+                       @JsonProperty("output_types") List<String> outputTypes,
                        Figure params, Figure macs,
                        @com.fasterxml.jackson.annotation.JsonIgnore List<String> warnings) {
 
-    /** The element types a model's input may have. */
+    /** The input element types a model of a float variant may have, and the ones the verifier can feed a run. */
     public static final List<String> INPUT_TYPES = List.of("float32", "uint8");
+    /** The output element types a model of a float variant may have. */
+    public static final List<String> OUTPUT_TYPES = List.of("float32", "uint8", "int8");
 
     /** The declaration for {@code v}. */
     public static Declared of(Variant v) {
@@ -37,7 +45,14 @@ public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
         List<String> warnings = new ArrayList<>();
         FamilySpec.Erratum pe = erratum(v, "params_millions", warnings);
         FamilySpec.Erratum me = erratum(v, "macs_millions", warnings);
-        return new Declared(v.inputShape().dims(), INPUT_TYPES, v.outputShape().dims(),
+        List<String> inputTypes = INPUT_TYPES;
+        List<String> outputTypes = OUTPUT_TYPES;
+        if (v.isQuantized()) {
+            String type = v.quantizationSpec().inputType();
+            inputTypes = List.of(type);
+            outputTypes = type.equals("float32") ? List.of(type) : List.of(type, "float32");
+        }
+        return new Declared(v.inputShape().dims(), inputTypes, v.outputShape().dims(), outputTypes,
                 Figure.of(v.metrics().paramsMillions(), tolerance(f, "params_millions"), pe, classifierWeights),
                 Figure.of(v.metrics().macsMillions(), tolerance(f, "macs_millions"), me, classifierMacs),
                 List.copyOf(warnings));

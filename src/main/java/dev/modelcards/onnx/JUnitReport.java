@@ -11,7 +11,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The verify results as JUnit XML for CI dashboards: one {@code testsuite} named {@code modelcards.verify},
  * one {@code testcase} per published model (classname = variant handle, name = version), a {@code failure}
- * per mismatching model listing every mismatch, an {@code error} per model that could not be checked.
+ * per mismatching model listing every mismatch, an {@code error} per model that could not be checked, and a
+ * {@code skipped} test case per deployment child card (TF.js: classname = the parent's variant handle, name =
+ * version and deployment path), whose message says why it is not applicable.
  * No timestamps or durations, so equal runs give byte-identical files.
  */
 public final class JUnitReport {
@@ -28,15 +30,28 @@ public final class JUnitReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuite");
             x.writeAttribute("name", "modelcards.verify");
-            x.writeAttribute("tests", Integer.toString(s.models()));
+            x.writeAttribute("tests", Long.toString(s.models() + s.notApplicable()));
             x.writeAttribute("failures", Long.toString(s.mismatch()));
             x.writeAttribute("errors", Long.toString(s.error()));
-            x.writeAttribute("skipped", "0");
+            x.writeAttribute("skipped", Long.toString(s.notApplicable()));
             x.writeCharacters("\n");
             for (VerifyResult r : results) {
-                int cut = r.handle().lastIndexOf('/');
                 x.writeCharacters("  ");
                 x.writeStartElement("testcase");
+                if (r.notApplicable()) {
+                    String parent = r.deployment().parent();
+                    int cut = parent.lastIndexOf('/');
+                    x.writeAttribute("classname", parent.substring(0, cut));
+                    x.writeAttribute("name", "version " + parent.substring(cut + 1) + " "
+                            + r.handle().substring(parent.length() + 1));
+                    x.writeStartElement("skipped");
+                    x.writeAttribute("message", "not applicable: " + r.deployment().reason());
+                    x.writeEndElement();
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                    continue;
+                }
+                int cut = r.handle().lastIndexOf('/');
                 x.writeAttribute("classname", r.handle().substring(0, cut));
                 x.writeAttribute("name", "version " + r.handle().substring(cut + 1));
                 x.writeAttribute("file", r.model());

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The verify report as JSON: {@code {"summary": {...}, "results": [...]}}, one result per published model
- * ({@link VerifyResult}), sorted by handle. The only run-dependent part is {@link Check}: the day of the check
+ * ({@link VerifyResult}) and per deployment child card (status {@code not_applicable}), sorted by handle. The only run-dependent part is {@link Check}: the day of the check
  * (UTC, or the day of {@code SOURCE_DATE_EPOCH} when set, for reproducible builds) and the onnxruntime version,
  * which the docs site shows beside each result.
  */
@@ -23,20 +23,29 @@ public final class JsonReport {
     /**
      * Counts over the results.
      *
-     * @param models   published models checked
-     * @param files    distinct files loaded
-     * @param ok       models that match
-     * @param mismatch models that contradict the catalog
-     * @param error    models whose file could not be checked
-     * @param warnings models with at least one warning (known errata)
+     * @param models        published models checked (deployments not included)
+     * @param files         distinct files loaded
+     * @param ok            models that match
+     * @param mismatch      models that contradict the catalog
+     * @param error         models whose file could not be checked
+     * @param warnings      models with at least one warning (known errata)
+     * @param notApplicable deployment child cards (TF.js) listed without a check: they have no ONNX model
      */
-    @JsonPropertyOrder({"models", "files", "ok", "mismatch", "error", "warnings"})
-    public record Summary(int models, long files, long ok, long mismatch, long error, long warnings) {
+    @JsonPropertyOrder({"models", "files", "ok", "mismatch", "error", "warnings", "not_applicable"})
+    public record Summary(int models, long files, long ok, long mismatch, long error, long warnings,
+                          @com.fasterxml.jackson.annotation.JsonProperty("not_applicable") long notApplicable) {
         /** The summary of {@code results}. */
         public static Summary of(List<VerifyResult> results) {
-            return new Summary(results.size(), results.stream().map(VerifyResult::model).distinct().count(),
+            List<VerifyResult> checked = results.stream().filter(r -> !r.notApplicable()).toList();
+            return new Summary(checked.size(), checked.stream().map(VerifyResult::model).distinct().count(),
                     count(results, VerifyResult.OK), count(results, VerifyResult.MISMATCH),
-                    count(results, VerifyResult.ERROR), results.stream().filter(r -> !r.warnings().isEmpty()).count());
+                    count(results, VerifyResult.ERROR), checked.stream().filter(r -> !r.warnings().isEmpty()).count(),
+                    count(results, VerifyResult.NOT_APPLICABLE));
+        }
+
+        /** Whether any model failed: a mismatch or a file that could not be checked (never a deployment). */
+        public boolean failed() {
+            return mismatch + error > 0;
         }
 
         private static long count(List<VerifyResult> results, String status) {

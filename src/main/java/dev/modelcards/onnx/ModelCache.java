@@ -44,8 +44,13 @@ public final class ModelCache {
         return new Entry(path, true);
     }
 
-    /** Where {@code spec}'s file lives: {@code <variant>-<head>-<first 16 hex digits of the hash>.onnx}. */
+    /**
+     * Where {@code spec}'s file lives: {@code <variant>-<head>-<first 16 hex digits of the hash>.onnx}, with
+     * {@code -<quantization>} after the variant for a quantized model (as {@link ModelLayout} names them).
+     */
     public Path pathOf(BuildSpec spec) {
-        return dir.resolve(spec.name() + "-" + spec.head() + "-" + spec.contentHash().substring(0, 16) + ".onnx");
+        String base = spec.fileName();
+        return dir.resolve(base.substring(0, base.length() - ".onnx".length()) + "-" + spec.contentHash().substring(0, 16)
+                + ".onnx");
     }
 }

@@ -1,10 +1,14 @@
 package dev.modelcards.onnx;
 
+import dev.modelcards.Variant;
+
 /**
  * The documented file layout of a models folder ({@code export --out DIR}, {@code verify --models DIR}):
  * one file per variant and head, {@code <variant>-<head>.onnx}, e.g.
- * {@code mobilenet_v2_075_96-feature_vector.onnx}, shared by every version of that handle; a
- * {@code manifest.json} beside them may map handles (with or without version) to other file names.
+ * {@code mobilenet_v2_075_96-feature_vector.onnx}, and for a quantized variant
+ * {@code <variant>-<quantization>-<head>.onnx}, e.g. {@code mobilenet_v1_050_128-quantops-classification.onnx};
+ * each shared by every version of that handle. A {@code manifest.json} beside them may map handles (with or
+ * without version) to other file names.
  */
 public final class ModelLayout {
     /** The manifest's file name inside a models folder. */
@@ -15,6 +19,16 @@ public final class ModelLayout {
 
     /** {@code <variant>-<head>.onnx}. */
     public static String fileName(String variantName, String head) {
-        return variantName + "-" + head + ".onnx";
+        return fileName(variantName, null, head);
+    }
+
+    /** {@code <variant>-<head>.onnx}, or {@code <variant>-<quantization>-<head>.onnx} when quantization is set. */
+    public static String fileName(String variantName, String quantization, String head) {
+        return variantName + "-" + (quantization == null ? "" : quantization + "-") + head + ".onnx";
+    }
+
+    /** The conventional file name of {@code v}'s model. */
+    public static String fileName(Variant v) {
+        return fileName(v.name(), v.quantization().orElse(null), v.head());
     }
 }

@@ -32,7 +32,6 @@ public interface ModelSource {
     /** A folder laid out as {@link ModelLayout} documents, with an optional {@link Manifest}. */
     static ModelSource folder(Path dir) {
         Manifest manifest = Manifest.read(dir);
-        return m -> manifest.resolve(dir, m.handle(), m.variant().handle(),
-                ModelLayout.fileName(m.variant().name(), m.variant().head()));
+        return m -> manifest.resolve(dir, m.handle(), m.variant().handle(), ModelLayout.fileName(m.variant()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcards.onnx;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +12,23 @@ import java.util.function.Consumer;
 
 /**
  * One verify run: groups the selected models by file (versions share files), keeps this shard's files, and
- * verifies them one after the other: prepare (build if fresh), load once, check every version.
+ * verifies them one after the other: prepare (build if fresh), load once, check every version. Deployment child
+ * cards (TF.js) have no file: they are listed as {@link VerifyResult#NOT_APPLICABLE}, by the first shard.
  */
 public final class VerifyRun {
     /**
-     * The files to verify and which published models use each, sorted by path.
+     * The files to verify and which published models use each, sorted by path, and the deployments listed
+     * without a file.
      *
-     * @param files file → models using it
+     * @param files       file → models using it
+     * @param deployments deployment child cards, reported as not applicable
      */
-    public record Plan(Map<Path, List<ModelVersion>> files) {
+    public record Plan(Map<Path, List<ModelVersion>> files, List<Deployment> deployments) {
+        /** A plan without deployments. */
+        public Plan(Map<Path, List<ModelVersion>> files) {
+            this(files, List.of());
+        }
+
         /** Number of published models covered. */
         public int models() {
             return files.values().stream().mapToInt(List::size).sum();
@@ -34,6 +43,15 @@ public final class VerifyRun {
      * round-robin in path order so shards stay balanced and disjoint).
      */
     public static Plan plan(List<ModelVersion> models, ModelSource source, int shard, int shards) {
+        return plan(models, List.of(), source, shard, shards);
+    }
+
+    /**
+     * As {@link #plan(List, ModelSource, int, int)}, and lists {@code deployments} as not applicable in the first
+     * shard (they have no file to deal out; every shard's report stays disjoint).
+     */
+    public static Plan plan(List<ModelVersion> models, List<Deployment> deployments, ModelSource source, int shard,
+                            int shards) {
         if (shards < 1 || shard < 1 || shard > shards) {
             throw new IllegalArgumentException("shard must be I/N with 1 ≤ I ≤ N; got " + shard + "/" + shards);
         }
@@ -48,13 +66,13 @@ public final class VerifyRun {
                 mine.put(e.getKey(), List.copyOf(e.getValue()));
             }
         }
-        return new Plan(mine);
+        return new Plan(mine, shard == 1 ? List.copyOf(deployments) : List.of());
     }
 
     /**
      * Verifies every file of {@code plan}; {@code afterFile} sees each file's results as soon as they exist.
      *
-     * @return all results, sorted by handle
+     * @return all results, the plan's deployments as not applicable included, sorted by handle
      */
     public static List<VerifyResult> execute(Plan plan, ModelSource source, Verifier verifier,
                                              Consumer<List<VerifyResult>> afterFile) {
@@ -65,6 +83,7 @@ public final class VerifyRun {
             all.addAll(r);
             afterFile.accept(r);
         }
+        plan.deployments().forEach(d -> all.add(VerifyResult.notApplicable(d)));
         all.sort(Comparator.comparing(VerifyResult::handle));
         return all;
     }

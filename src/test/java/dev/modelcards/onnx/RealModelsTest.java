@@ -28,13 +28,33 @@ class RealModelsTest {
     }
 
     @Test
-    void quantizedV1VerifiesGreen() {
+    void quantizedV1VerifiesGreenUnderItsQuantopsHandle() {
+        String quantops = "google/imagenet/mobilenet_v1_050_128/quantops/classification";
+        for (String handle : List.of(quantops, quantops + "/1", quantops + "/3")) {
+            VerifyResult r = verify("mobilenet_v1_0.5_128_quant.onnx", handle);
+            assertThat(r.mismatches()).as(handle).isEmpty();
+            assertThat(r.status()).as(handle).isEqualTo("ok");
+            assertThat(r.declared().inputTypes()).containsExactly("uint8");
+            assertThat(r.actual().inputType()).isEqualTo("uint8");
+            assertThat(r.actual().outputType()).isEqualTo("uint8");
+            assertThat(r.actual().params()).isEqualTo(1_320_160L);
+            assertThat(r.actual().macs()).isEqualTo(49_160_704L);
+        }
+        assertThat(verify("mobilenet_v1_0.5_128_quant.onnx", quantops).handle()).isEqualTo(quantops + "/3");
+        // the quantized export of the same cell measures exactly as the real model does
+        GraphStats exported = ShapeWalk.measure(GraphBuilder.build(BuildSpec.of(REGISTRY.get(quantops).variant())));
+        VerifyResult real = verify("mobilenet_v1_0.5_128_quant.onnx", quantops);
+        assertThat(exported.params()).isEqualTo(real.actual().params());
+        assertThat(exported.macs()).isEqualTo(real.actual().macs());
+    }
+
+    @Test
+    void quantizedV1IsAlsoAcceptedAsAnIntegerDeploymentOfTheFloatHandle() {
+        // float handles accept uint8 input (a post-training integer conversion of the float model); only the
+        // quantops handles insist on it
         VerifyResult r = verify("mobilenet_v1_0.5_128_quant.onnx", "google/imagenet/mobilenet_v1_050_128/classification");
         assertThat(r.mismatches()).isEmpty();
-        assertThat(r.status()).isEqualTo("ok");
-        assertThat(r.actual().inputType()).isEqualTo("uint8");
-        assertThat(r.actual().outputType()).isEqualTo("uint8");
-        assertThat(r.actual().params()).isEqualTo(1_320_160L);
+        assertThat(r.declared().inputTypes()).containsExactly("float32", "uint8");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
+import dev.modelcards.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -102,11 +103,16 @@ class VerifierTest {
 
     @Test
     void subsetRunSharesFilesAcrossVersionsAndReportsAreStable() throws Exception {
-        List<ModelVersion> models = Selection.select(REGISTRY, List.of("mobilenet_v1_075_224", "mobilenet_v2_130_224"));
+        List<String> cells = List.of("mobilenet_v1_075_224", "mobilenet_v2_130_224");
+        List<ModelVersion> models = Selection.select(REGISTRY, cells);
+        // V1 0.75/224: float (4 versions) and quantops (2 versions) × 2 heads; V2 1.30/224: 5 versions × 2 heads
+        List<Variant> variants = REGISTRY.variants().stream().filter(v -> cells.contains(v.name())).toList();
+        assertThat(variants).hasSize(6).anyMatch(Variant::isQuantized);
+        int published = variants.stream().mapToInt(v -> v.versions().size()).sum();
         ModelSource source = ModelSource.fresh(new ModelCache(DIR.resolve("cache")));
         VerifyRun.Plan plan = VerifyRun.plan(models, source, 1, 1);
-        assertThat(plan.files()).hasSize(4);
-        assertThat(plan.models()).isEqualTo(4 * 2 + 5 * 2);
+        assertThat(plan.files()).hasSize(variants.size());
+        assertThat(plan.models()).isEqualTo(published).isEqualTo(models.size());
         List<VerifyResult> results = VerifyRun.execute(plan, source, verifier, r -> { });
         assertThat(results).allMatch(VerifyResult::ok);
         // the 0.75/224 V1 MACs figure is a recorded erratum: reported as a warning, not a failure
@@ -114,18 +120,68 @@ class VerifierTest {
         String json = JsonReport.render(results);
         assertThat(JsonReport.render(VerifyRun.execute(plan, source, verifier, r -> { }))).isEqualTo(json);
         JsonNode doc = new ObjectMapper().readTree(json);
-        assertThat(doc.at("/summary/models").asInt()).isEqualTo(18);
-        assertThat(doc.at("/summary/files").asInt()).isEqualTo(4);
+        assertThat(doc.at("/summary/models").asInt()).isEqualTo(published);
+        assertThat(doc.at("/summary/files").asInt()).isEqualTo(variants.size());
+        assertThat(doc.at("/summary/not_applicable").asInt()).isZero();
         JsonNode first = doc.at("/results/0");
         assertThat(first.get("handle").asText()).isEqualTo("google/imagenet/mobilenet_v1_075_224/classification/1");
         assertThat(first.get("status").asText()).isEqualTo("ok");
         assertThat(first.at("/declared/output_shape/1").asLong()).isEqualTo(1001);
         assertThat(first.at("/actual/input_type").asText()).isEqualTo("float32");
         assertThat(first.at("/actual/macs").asLong()).isEqualTo(325_401_216L);
-        assertThat(JUnitReport.render(results)).contains("<testsuite name=\"modelcards.verify\" tests=\"18\" failures=\"0\"");
+        JsonNode quantized = doc.at("/results/8");
+        assertThat(quantized.get("handle").asText())
+                .isEqualTo("google/imagenet/mobilenet_v1_075_224/quantops/classification/1");
+        assertThat(quantized.at("/actual/input_type").asText()).isEqualTo("uint8");
+        assertThat(quantized.at("/actual/macs").asLong()).isEqualTo(325_401_216L);
+        assertThat(quantized.get("model").asText()).contains("mobilenet_v1_075_224-quantops-classification-");
+        assertThat(JUnitReport.render(results)).contains("<testsuite name=\"modelcards.verify\" tests=\"" + published
+                + "\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         List<VerifyRun.Plan> shards = List.of(VerifyRun.plan(models, source, 1, 3), VerifyRun.plan(models, source, 2, 3),
                 VerifyRun.plan(models, source, 3, 3));
-        assertThat(shards.stream().mapToInt(s -> s.files().size()).sum()).isEqualTo(4);
+        assertThat(shards.stream().mapToInt(s -> s.files().size()).sum()).isEqualTo(variants.size());
+    }
+
+    @Test
+    void tfjsDeploymentsAreListedAsNotApplicableNeverAsFailures() throws Exception {
+        // the float classification versions and their TF.js children (the quantops handle has /quantops/ between)
+        Selection.Picked picked = Selection.pick(REGISTRY, List.of("mobilenet_v1_025_128/classification"));
+        assertThat(picked.models()).isNotEmpty().noneMatch(m -> m.variant().isQuantized());
+        assertThat(picked.deployments()).isNotEmpty().allMatch(d -> d.format().equals("tfjs"));
+        ModelSource source = ModelSource.fresh(new ModelCache(DIR.resolve("cache")));
+        VerifyRun.Plan plan = VerifyRun.plan(picked.models(), picked.deployments(), source, 1, 1);
+        List<VerifyResult> results = VerifyRun.execute(plan, source, verifier, r -> { });
+        assertThat(results).hasSize(picked.models().size() + picked.deployments().size()).noneMatch(VerifyResult::failed);
+        assertThat(results.stream().filter(VerifyResult::notApplicable)).hasSize(picked.deployments().size())
+                .allSatisfy(r -> {
+                    assertThat(r.model()).isNull();
+                    assertThat(r.deployment().reason()).contains("TF.js").contains("no ONNX model");
+                });
+        JsonReport.Summary s = JsonReport.Summary.of(results);
+        assertThat(s.models()).isEqualTo(picked.models().size());
+        assertThat(s.files()).isEqualTo(1);
+        assertThat(s.notApplicable()).isEqualTo(picked.deployments().size());
+        assertThat(s.failed()).isFalse();
+        String tfjs = "google/imagenet/mobilenet_v1_025_128/classification/1/default/tfjs/1";
+        JsonNode doc = new ObjectMapper().readTree(JsonReport.render(results));
+        assertThat(doc.at("/summary/not_applicable").asInt()).isEqualTo(picked.deployments().size());
+        JsonNode na = null;
+        for (JsonNode r : doc.get("results")) {
+            na = r.get("handle").asText().equals(tfjs) ? r : na;
+        }
+        assertThat(na).isNotNull();
+        assertThat(na.get("status").asText()).isEqualTo("not_applicable");
+        assertThat(na.has("model")).isFalse();
+        assertThat(na.at("/deployment/parent").asText()).isEqualTo("google/imagenet/mobilenet_v1_025_128/classification/1");
+        String xml = JUnitReport.render(results);
+        assertThat(xml).contains("tests=\"" + results.size() + "\" failures=\"0\" errors=\"0\" skipped=\""
+                + picked.deployments().size() + "\"");
+        assertThat(xml).contains("<testcase classname=\"google/imagenet/mobilenet_v1_025_128/classification\" name=\"version 1"
+                + " default/tfjs/1\"><skipped message=\"not applicable: a TF.js deployment of");
+        // deployments have no file to deal out: the first shard lists them, the others do not
+        assertThat(VerifyRun.plan(picked.models(), picked.deployments(), source, 1, 2).deployments())
+                .hasSize(picked.deployments().size());
+        assertThat(VerifyRun.plan(picked.models(), picked.deployments(), source, 2, 2).deployments()).isEmpty();
     }
 
     @Test
