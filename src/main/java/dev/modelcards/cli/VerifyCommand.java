@@ -82,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
             if (models != null || selection.hasFilters()) {
                 throw new CommandFailure("--model checks one file against --handle; drop --models and filters");
             }
-            Optional<Deployment> d = Selection.deployment(registry, handle);
+            Optional<Deployment> d = registry.deployment(handle);
             selected = d.isPresent() ? List.of() : List.of(registry.get(handle));
             deployments = d.stream().toList();
             source = x -> model;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -96,12 +95,6 @@ public final class Selection {
             deployments.addAll(d);
         }
         return new Picked(sorted(models, ModelVersion::handle), sorted(deployments, Deployment::handle));
-    }
-
-    /** The deployment child card with this handle or URL (as {@code verify --handle} takes it), if any. */
-    public static Optional<Deployment> deployment(Registry registry, String handleOrUrl) {
-        String h = normalize(handleOrUrl);
-        return registry.deployments().stream().filter(d -> d.handle().equals(h)).findFirst();
     }
 
     private static List<ModelVersion> models(Registry registry, String a) {
