@@ -34,8 +34,8 @@ class SelectionTest {
         assertThat(Selection.pick(REGISTRY, List.of("https://tfhub.dev/" + TFJS + "/")).deployments()).hasSize(1);
         assertThat(Selection.pick(REGISTRY, List.of(TFJS.substring(0, TFJS.length() - 2))).deployments())
                 .extracting(Deployment::handle).containsExactly(TFJS);
-        assertThat(Selection.deployment(REGISTRY, "https://tfhub.dev/" + TFJS)).isPresent();
-        assertThat(Selection.deployment(REGISTRY, QUANT)).isEmpty();
+        assertThat(REGISTRY.deployment("https://tfhub.dev/" + TFJS)).isPresent();
+        assertThat(REGISTRY.deployment(QUANT)).isEmpty();
         assertThatThrownBy(() -> Selection.select(REGISTRY, List.of(TFJS)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'" + TFJS + "' is the TF.js deployment of google/imagenet/mobilenet_v1_050_128/classification/1,"
