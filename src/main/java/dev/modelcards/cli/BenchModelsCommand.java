@@ -35,8 +35,9 @@ public final class BenchModelsCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/modelcards-bench",
-            description = "Where the fresh export goes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the fresh export goes (default: target/modelcards-bench of the project, else "
+                    + "~/.cache/modelcards/bench).")
     Path out;
 
     @Parameters(paramLabel = "HANDLE_OR_FILTER", arity = "0..*", description = "Handles or filters; default: every model.")
@@ -47,6 +48,9 @@ public final class BenchModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, OrtException {
+        if (out == null) {
+            out = Project.current().output("target/modelcards-bench", Project.userCache().resolve("bench"));
+        }
         Registry registry = catalog.registry();
         List<ModelVersion> models = Selection.select(registry, filters);
         List<Variant> variants = Exporter.variants(models);

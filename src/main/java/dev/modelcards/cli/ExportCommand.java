@@ -48,7 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
                 Exporter.export(variants, out, p -> progress.step(p.getFileName().toString()));
                 built = variants.size();
             } else {
-                ModelCache c = new ModelCache(selection.cache);
+                ModelCache c = new ModelCache(selection.cache());
                 for (Variant v : variants) {
                     ModelCache.Entry e = c.get(BuildSpec.of(v));
                     built += e.built() ? 1 : 0;
@@ -57,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         stdout.printf("exported %d model files for %d published models (%d built, %d cached) into %s in %.1f s%n",
-                variants.size(), models.size(), built, variants.size() - built, out != null ? out : selection.cache,
+                variants.size(), models.size(), built, variants.size() - built, out != null ? out : selection.cache(),
                 (System.nanoTime() - start) / 1e9);
         stdout.flush();
         return 0;

@@ -36,7 +36,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "tfhub, aihub, text or all (default: ${DEFAULT-VALUE}); the index is always written.")
     SiteFormat format;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Site folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Site folder (default: site/ of the modelcards project around the current folder).")
     Path out;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = AsOfDate.class,
@@ -53,6 +54,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out == null) {
+            out = Project.current().output("site", null);
+            if (out == null) {
+                throw new CommandFailure("not inside a modelcards project (no catalog/catalog.yaml here or above); "
+                        + "give the site folder with --out DIR");
+            }
+        }
         Registry registry = catalog.registry();
         SitePlan plan;
         try {

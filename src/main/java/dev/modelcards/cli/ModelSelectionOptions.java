@@ -10,9 +10,16 @@ import picocli.CommandLine.Parameters;
 
 /** Which models {@code export} and {@code verify} work on, and where fresh reference models are cached. */
 public final class ModelSelectionOptions {
-    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "target/modelcards-models",
-            description = "Where freshly exported reference models are cached by content hash (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Where freshly exported reference models are cached by content hash (default: "
+                    + "target/modelcards-models of the modelcards project around the current folder, else "
+                    + "~/.cache/modelcards/models).")
     Path cache;
+
+    /** The cache folder: the option, else the project's target/modelcards-models, else the user's cache. */
+    Path cache() {
+        return cache != null ? cache : Project.current().output("target/modelcards-models", Project.userCache().resolve("models"));
+    }
 
     @Parameters(paramLabel = "HANDLE_OR_FILTER", arity = "0..*",
             description = "Handles, URLs or filters (glob or substring of the handle, e.g. quantops); default: every model.")

@@ -7,11 +7,13 @@ import picocli.CommandLine.Option;
 /** The {@code --templates DIR} option shared by every command that renders cards. */
 public final class TemplatesOption {
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "Templates folder (default: the templates bundled in modelcards).")
+            description = "Templates folder (default: templates/ of the modelcards project around the current folder, "
+                    + "else the templates bundled in modelcards).")
     Path dir;
 
-    /** The chosen templates. */
+    /** The chosen templates: the option, else the project's, else the bundled ones. */
     public TemplateEngine engine() {
-        return dir == null ? TemplateEngine.bundled() : TemplateEngine.fromDirectory(dir);
+        Path d = dir != null ? dir : Project.current().templates().orElse(null);
+        return d == null ? TemplateEngine.bundled() : TemplateEngine.fromDirectory(d);
     }
 }

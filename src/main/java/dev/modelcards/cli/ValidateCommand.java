@@ -3,7 +3,6 @@ package dev.modelcards.cli;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.PublisherRules;
 import dev.modelcards.render.RenderException;
-import dev.modelcards.render.TemplateEngine;
 import java.util.List;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.CatalogLoader;
@@ -12,27 +11,28 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code modelcards validate}: reports every problem in a catalog, exit 1 if there is any error. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a catalog and report every problem as file:line:column: error: message.")
 public final class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--catalog", paramLabel = "DIR", defaultValue = "catalog",
-            description = "Catalog folder (default: ${DEFAULT-VALUE}).")
-    Path dir;
+    @Mixin
+    CatalogOption catalog;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Templates folder whose cards are checked against tfhub.dev's rules (default: ./templates "
-                    + "when present, else the bundled templates).")
-    Path templates;
+    /** The templates whose cards are checked against tfhub.dev's rules. */
+    @Mixin
+    TemplatesOption templates;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CatalogLoader.Result result = CatalogLoader.check(dir);
+        Path dir = catalog.dir();
+        spec.commandLine().getErr().println("catalog: " + (dir == null ? "bundled with modelcards" : dir));
+        CatalogLoader.Result result = dir == null ? new CatalogLoader.Result(CatalogLoader.loadBundled(), List.of())
+                : CatalogLoader.check(dir);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         result.diagnostics().forEach(d -> (d.severity() == Diagnostic.Severity.ERROR ? err : out).println(d));
@@ -43,8 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         Registry registry = Registry.of(result.catalog());
         // The rendered cards must pass the publisher's own validator (tools/validator.py of tfhub.dev).
-        Path t = templates != null ? templates : java.nio.file.Files.isDirectory(Path.of("templates")) ? Path.of("templates") : null;
-        CardRenderer renderer = new CardRenderer(registry, t == null ? TemplateEngine.bundled() : TemplateEngine.fromDirectory(t));
+        CardRenderer renderer = new CardRenderer(registry, templates.engine());
         List<Diagnostic> rejected;
         try {
             rejected = PublisherRules.check(renderer);

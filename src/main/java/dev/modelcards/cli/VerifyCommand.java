@@ -93,7 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
             if (models != null && !Files.isDirectory(models)) {
                 throw new CommandFailure("--models " + models + " is not a folder");
             }
-            source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(selection.cache));
+            source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(selection.cache()));
         }
         int[] part = shard();
         // verifying the catalog takes a while: find out now, not afterwards, that a report cannot be written
