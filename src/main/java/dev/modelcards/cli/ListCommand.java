@@ -57,7 +57,8 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--min-top1", paramLabel = "PERCENT", description = "At least this top-1 accuracy.")
     Double minTop1;
 
-    @Option(names = "--version", paramLabel = "N", description = "Published at this version.")
+    // Not --version: that is picocli's standard version option, which every subcommand keeps.
+    @Option(names = "--model-version", paramLabel = "N", description = "Published at this version.")
     Integer version;
 
     @Option(names = "--model-format", paramLabel = "ID", description = "Has a version in this format: tf1_hub, tf2_saved_model.")
@@ -81,7 +82,7 @@ public final class ListCommand implements Callable<Integer> {
 
     @Option(names = "--deployments",
             description = "List the deployment child cards (TF.js) of the matching variants instead of the variants "
-                    + "(with --version N, only version N's).")
+                    + "(with --model-version N, only version N's).")
     boolean deployments;
 
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "handle",
@@ -128,7 +129,7 @@ public final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The deployment cards of the variants found (of version N only, with --version N). */
+    /** The deployment cards of the variants found (of version N only, with --model-version N). */
     private int listDeployments(List<Variant> variants, Query q) {
         List<Deployment> children = variants.stream().flatMap(v -> v.versions().stream())
                 .filter(m -> version == null || m.number() == version)

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The {@code modelcards} command line. Each subcommand is its own class; picocli provides help, usage
  * errors (exit 2) and version. Errors a user can fix are printed as one clear message, never a stack trace.
  */
-@Command(name = "modelcards", mixinStandardHelpOptions = true, version = "modelcards 0.1.0",
+@Command(name = "modelcards", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Model-card registry and documentation generator for the MobileNet V1/V2 ImageNet family.",
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, GenerateCommand.class,
                 ExportCommand.class, VerifyCommand.class, ClassifyCommand.class, DocsCommand.class, BenchCommand.class,
@@ -31,7 +31,14 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new UserErrors());
+        shareVersion(cl, new VersionInfo());
         return cl;
+    }
+
+    /** Every subcommand's --version prints the same facts as the top command's. */
+    private static void shareVersion(CommandLine cl, CommandLine.IVersionProvider versions) {
+        cl.getCommandSpec().versionProvider(versions);
+        cl.getSubcommands().values().forEach(sub -> shareVersion(sub, versions));
     }
 
     public static void main(String[] args) {

@@ -146,7 +146,7 @@ class CatalogCommandsTest {
         assertThat(r.out()).startsWith("HANDLE").contains(
                 "google/imagenet/mobilenet_v2_140_224/classification/2/default/tfjs/1  TF.js   "
                         + "google/imagenet/mobilenet_v2_140_224/classification/2\n", "6 deployment card(s)\n");
-        assertThat(CliRun.of("list", "--deployments", "--version", "3").out())
+        assertThat(CliRun.of("list", "--deployments", "--model-version", "3").out())
                 .contains(REGISTRY.deployments().stream().filter(d -> d.parent().number() == 3).count() + " deployment card(s)");
 
         JsonNode json = new ObjectMapper().readTree(CliRun.of("list", "--deployments", "--format", "json",

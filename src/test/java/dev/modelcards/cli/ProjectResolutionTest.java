@@ -42,7 +42,7 @@ class ProjectResolutionTest {
         assertThat(models).isGreaterThan(dev.modelcards.Registry.load().models().size());
         assertThat(validate.out()).contains(" " + models + " models,");
 
-        CliRun list = CliRun.of("list", "--version", "6", "--format", "json");
+        CliRun list = CliRun.of("list", "--model-version", "6", "--format", "json");
         assertThat(list.exit()).as(list.stderr()).isZero();
         assertThat(list.out()).contains("google/imagenet/mobilenet_v2_075_96/feature_vector/6");
 
@@ -75,10 +75,10 @@ class ProjectResolutionTest {
     void anExplicitCatalogWins() throws IOException {
         Path project = project();
         CatalogFixture.copy(project.resolve("catalog")).replace("mobilenet_v2.yaml", "# TF.js conversions published", V6);
-        CliRun r = CliRun.of("list", "--catalog", project.resolve("catalog").toString(), "--version", "6");
+        CliRun r = CliRun.of("list", "--catalog", project.resolve("catalog").toString(), "--model-version", "6");
         assertThat(r.exit()).as(r.stderr()).isZero();
         assertThat(r.catalogLine()).isEqualTo("catalog: " + project.resolve("catalog"));
-        assertThat(CliRun.of("list", "--version", "6").exit()).as("this checkout's catalog has no version 6").isEqualTo(1);
+        assertThat(CliRun.of("list", "--model-version", "6").exit()).as("this checkout's catalog has no version 6").isEqualTo(1);
     }
 
     /** A fresh project folder holding a copy of this checkout's templates and an empty catalog folder. */
