@@ -36,7 +36,8 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--head", description = "classification or feature_vector.")
     String head;
 
-    @Option(names = "--multiplier", description = "Depth multiplier, e.g. 0.75.")
+    @Option(names = "--multiplier", paramLabel = "M", converter = Numbers.Multiplier.class,
+            description = "Depth multiplier, e.g. 0.75.")
     BigDecimal multiplier;
 
     @Option(names = "--resolution", description = "Input resolution in pixels.")
@@ -48,13 +49,13 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--max-resolution", description = "Largest input resolution.")
     Integer maxResolution;
 
-    @Option(names = "--max-macs", paramLabel = "MILLIONS", description = "At most this many million MACs.")
+    @Option(names = "--max-macs", converter = Numbers.NonNegative.class, paramLabel = "MILLIONS", description = "At most this many million MACs.")
     Double maxMacs;
 
-    @Option(names = "--max-params", paramLabel = "MILLIONS", description = "At most this many million parameters.")
+    @Option(names = "--max-params", converter = Numbers.NonNegative.class, paramLabel = "MILLIONS", description = "At most this many million parameters.")
     Double maxParams;
 
-    @Option(names = "--min-top1", paramLabel = "PERCENT", description = "At least this top-1 accuracy.")
+    @Option(names = "--min-top1", converter = Numbers.NonNegative.class, paramLabel = "PERCENT", description = "At least this top-1 accuracy.")
     Double minTop1;
 
     // Not --version: that is picocli's standard version option, which every subcommand keeps.
@@ -111,11 +112,17 @@ public final class ListCommand implements Callable<Integer> {
         if (deployments) {
             return listDeployments(result, q);
         }
-        if (format == Format.json) {
-            out.print(RegistryJson.write(RegistryJson.variants(result)));
-        } else if (result.isEmpty()) {
+        if (result.isEmpty()) {
+            // Nothing found exits 1 in every format; JSON still prints its (empty) array for pipelines.
+            if (format == Format.json) {
+                out.print(RegistryJson.write(RegistryJson.variants(result)));
+                out.flush();
+            }
             spec.commandLine().getErr().println(q.explain() + leftOut(q));
             return 1;
+        }
+        if (format == Format.json) {
+            out.print(RegistryJson.write(RegistryJson.variants(result)));
         } else {
             out.print(VariantTable.render(result, registry.catalog().deployments().values()));
             if (!best && quantization == null) {
@@ -138,7 +145,9 @@ public final class ListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.print(RegistryJson.write(RegistryJson.deployments(children)));
-        } else if (variants.isEmpty()) {
+            out.flush();
+        }
+        if (variants.isEmpty()) {
             spec.commandLine().getErr().println(q.explain() + leftOut(q));
             return 1;
         } else if (children.isEmpty()) {
@@ -146,7 +155,7 @@ public final class ListCommand implements Callable<Integer> {
                     + " matching variant(s) has one" + (version == null ? "" : " at version " + version)
                     + (variants.stream().allMatch(Variant::isQuantized) ? " (quantized variants have none)" : ""));
             return 1;
-        } else {
+        } else if (format != Format.json) {
             out.print(VariantTable.deployments(children));
         }
         out.flush();

@@ -65,6 +65,14 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--facts", description = "Print the model's facts (shapes, metrics, format, changelog) instead of its card.")
     boolean facts;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --facts: text or json (the variant with this version, as 'list --format json' "
+                    + "shows variants; a TF.js card as its deployment). Default: ${DEFAULT-VALUE}.")
+    FactsFormat factsFormat;
+
+    /** How --facts prints. */
+    enum FactsFormat { text, json }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +92,15 @@ public final class ShowCommand implements Callable<Integer> {
         // Not a deployment: get() resolves the model or explains why nothing matches (also for deployment handles).
         ModelVersion m = child.map(Deployment::parent).orElseGet(() -> registry.get(handle));
         var out = spec.commandLine().getOut();
+        if (factsFormat == FactsFormat.json && !facts) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format json applies to --facts; add --facts");
+        }
+        if (facts && factsFormat == FactsFormat.json) {
+            out.print(dev.modelcards.json.RegistryJson.write(child.isPresent()
+                    ? dev.modelcards.json.RegistryJson.standalone(child.get()) : dev.modelcards.json.RegistryJson.model(m)));
+            out.flush();
+            return 0;
+        }
         if (facts) {
             child.ifPresentOrElse(this::printFacts, () -> printFacts(m));
             out.flush();

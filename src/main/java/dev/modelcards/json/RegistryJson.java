@@ -142,12 +142,33 @@ public final class RegistryJson {
         return o;
     }
 
+    /**
+     * One model version's facts, as {@code show --facts --format json} prints them: the {@link #variant}
+     * object with {@code version} set to this model's {@link #version} object in place of the list.
+     */
+    public static ObjectNode model(ModelVersion m) {
+        ObjectNode o = variant(m.variant());
+        o.remove("versions");
+        o.remove("latest_version");
+        o.remove("url");
+        o.put("handle", m.handle());
+        o.put("url", m.url());
+        o.put("latest", m.isLatest());
+        o.set("version", version(m));
+        return o;
+    }
+
     /** One deployment child card, as a version lists it: {@code {"format": "tfjs", "handle": ...}}. */
     public static ObjectNode deployment(Deployment d) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", d.format());
         o.put("handle", d.handle());
         return o;
+    }
+
+    /** One deployment on its own (as {@code show --facts --format json} prints it): see {@link #deployments}. */
+    public static ObjectNode standalone(Deployment d) {
+        return (ObjectNode) deployments(List.of(d)).get(0);
     }
 
     /**
