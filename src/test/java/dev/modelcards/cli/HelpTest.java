@@ -39,6 +39,14 @@ class HelpTest {
         assertThat(CliRun.of("list", "--version").out()).isEqualTo(r.out());
     }
 
+    /** The completion script the build writes (target/modelcards_completion) offers every subcommand and option. */
+    @Test
+    void completionScriptCoversTheCommands() {
+        String script = picocli.AutoComplete.bash("modelcards", Main.commandLine());
+        assertThat(script).contains("validate", "generate", "verify", "classify", "--as-of", "--model-version",
+                "--include-quantized", "--catalog");
+    }
+
     private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
             if (e.getValue().getCommandName().equals("help") || !e.getKey().equals(e.getValue().getCommandName())) {
