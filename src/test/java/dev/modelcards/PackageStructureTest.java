@@ -47,7 +47,8 @@ class PackageStructureTest {
         Map<String, Set<String>> deps = dependencies();
         assertThat(deps.get("dev.modelcards.catalog")).isEmpty();
         assertThat(deps.get("dev.modelcards")).containsOnly("dev.modelcards.catalog");
-        for (String flow : List.of("dev.modelcards.render", "dev.modelcards.onnx", "dev.modelcards.json")) {
+        for (String flow : List.of("dev.modelcards.render", "dev.modelcards.onnx", "dev.modelcards.json",
+                "dev.modelcards.diff")) {
             assertThat(deps.get(flow)).as(flow).isSubsetOf("dev.modelcards", "dev.modelcards.catalog");
         }
         assertThat(deps.get("dev.modelcards.onnx")).as("verification never needs the renderer")

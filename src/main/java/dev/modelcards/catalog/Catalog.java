@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param history    the publisher's dated edits of the cards, oldest first
  * @param tags       the publisher's tag vocabulary: metadata key → allowed ids (empty when none is given)
  * @param urlTags    metadata keys whose value is a URL: key → the domain it must be on ("" for any https URL)
+ * @param withdrawn  published handles (with version) deliberately withdrawn or changed, each with the reviewed reason
  */
 public record Catalog(String publisher, String collection, String hubUrl, Dataset dataset, InputSpec input,
                       Map<String, HeadSpec> heads, Map<String, FormatSpec> formats, List<FamilySpec> families,
                       Map<String, String> text, Map<String, DeploymentSpec> deployments, List<Edit> history,
-                      Map<String, List<Tag>> tags, Map<String, String> urlTags) {
+                      Map<String, List<Tag>> tags, Map<String, String> urlTags, Map<String, String> withdrawn) {
 
     /** The dataset the models were trained on. */
     public record Dataset(String name, String id, int classes, int backgroundClass, String labelsUrl) {

@@ -123,7 +123,7 @@ public final class CatalogLoader {
         }
         NodeReader r = new NodeReader(source.display(ROOT_FILE), diags);
         NodeReader.Fields f = r.fields(root, ROOT_FILE, "publisher", "collection", "hub_url", "families", "dataset",
-                "input", "heads", "formats", "text", "deployments", "history", "tags");
+                "input", "heads", "formats", "text", "deployments", "history", "tags", "withdrawn");
         String publisher = segment(r, f, "publisher");
         String collection = segment(r, f, "collection");
         String hubUrl = f.string("hub_url", ROOT_FILE);
@@ -141,6 +141,7 @@ public final class CatalogLoader {
         Map<String, String> text = text(r, f.optional("text"), ROOT_FILE);
         Map<String, Catalog.DeploymentSpec> deployments = deployments(r, f.optional("deployments"));
         List<Catalog.Edit> history = history(r, f.optional("history"));
+        Map<String, String> withdrawn = withdrawn(r, f.optional("withdrawn"));
         Map<String, List<Catalog.Tag>> tags = Map.of();
         Map<String, String> urlTags = new LinkedHashMap<>();
         String tagsFile = f.optString("tags", ROOT_FILE);
@@ -185,7 +186,7 @@ public final class CatalogLoader {
             return null;
         }
         return new Catalog(publisher, collection, stripSlash(hubUrl), dataset, input, heads, formats,
-                List.copyOf(families), text, deployments, history, tags, Collections.unmodifiableMap(urlTags));
+                List.copyOf(families), text, deployments, history, tags, Collections.unmodifiableMap(urlTags), withdrawn);
     }
 
     private static String stripSlash(String url) {
@@ -308,6 +309,23 @@ public final class CatalogLoader {
                 out.put(id, new Catalog.DeploymentSpec(id, name, path, metadata, text, f.pos()));
             }
         });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The escape hatch of the breaking-change gate: {@code withdrawn: [{handle: .../4, reason: ...}]}. */
+    private static Map<String, String> withdrawn(NodeReader r, Node n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null) {
+            return Map.of();
+        }
+        for (Node item : r.list(n, "'withdrawn'")) {
+            NodeReader.Fields f = r.fields(item, "withdrawn entry", "handle", "reason");
+            String handle = f.string("handle", "withdrawn entry");
+            String reason = f.string("reason", "withdrawn entry");
+            if (handle != null && reason != null) {
+                out.put(handle, reason);
+            }
+        }
         return Collections.unmodifiableMap(out);
     }
 

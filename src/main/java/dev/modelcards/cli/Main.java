@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "modelcards", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Model-card registry and documentation generator for the MobileNet V1/V2 ImageNet family.",
         subcommands = {ValidateCommand.class, ListCommand.class, ShowCommand.class, GenerateCommand.class,
-                ExportCommand.class, VerifyCommand.class, ClassifyCommand.class, DocsCommand.class, BenchCommand.class,
+                ExportCommand.class, VerifyCommand.class, ClassifyCommand.class, DocsCommand.class, DiffCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

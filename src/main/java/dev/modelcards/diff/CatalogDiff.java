@@ -1,0 +1,147 @@
+package dev.modelcards.diff;
+
+import dev.modelcards.Deployment;
+import dev.modelcards.ModelVersion;
+import dev.modelcards.Registry;
+import dev.modelcards.Variant;
+import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.MetricsRow;
+import dev.modelcards.catalog.SourcePos;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The typed changes between two catalogs: a published handle must keep meaning the same model. Per
+ * published version: its removal, and changes of input shape, input type, output shape, format, head and
+ * fine-tunability are {@linkplain Change.Kind#BREAKING breaking}; added versions, variants and TF.js cards
+ * and changed requirements are compatible; changelog entries and published figures are docs.
+ */
+public final class CatalogDiff {
+    private CatalogDiff() {
+    }
+
+    /** Every change from {@code before} to {@code after}, in handle order. */
+    public static List<Change> between(Registry before, Registry after) {
+        Map<String, String> withdrawn = after.catalog().withdrawn();
+        List<Change> out = new ArrayList<>();
+        Map<String, ModelVersion> old = index(before);
+        Map<String, ModelVersion> now = index(after);
+        for (ModelVersion b : old.values()) {
+            ModelVersion a = now.get(b.handle());
+            if (a == null) {
+                out.add(new Change(Change.Kind.BREAKING, b.handle(), "removed", b.handle(), "", removedAt(after, b),
+                        withdrawn.get(b.handle())));
+                continue;
+            }
+            compare(b, a, withdrawn.get(b.handle()), out);
+        }
+        for (ModelVersion a : now.values()) {
+            if (!old.containsKey(a.handle())) {
+                out.add(new Change(Change.Kind.COMPATIBLE, a.handle(), "added", "", a.handle(), a.spec().pos(), null));
+            }
+        }
+        deployments(before, after, withdrawn, out);
+        out.sort(java.util.Comparator.comparing(Change::handle).thenComparing(Change::what));
+        return List.copyOf(out);
+    }
+
+    private static void compare(ModelVersion b, ModelVersion a, String withdrawn, List<Change> out) {
+        Variant vb = b.variant();
+        Variant va = a.variant();
+        SourcePos at = a.spec().pos();
+        breaking(out, a, "input", vb.inputShape().toString(), va.inputShape().toString(), at, withdrawn);
+        breaking(out, a, "input type", inputType(vb), inputType(va), at, withdrawn);
+        breaking(out, a, "output", vb.outputShape().toString(), va.outputShape().toString(), familyPos(va), withdrawn);
+        breaking(out, a, "format", b.format().id(), a.format().id(), at, withdrawn);
+        breaking(out, a, "head", vb.head(), va.head(), at, withdrawn);
+        breaking(out, a, "fine-tunable", Boolean.toString(b.spec().fineTunable()), Boolean.toString(a.spec().fineTunable()),
+                at, withdrawn);
+        if (!b.spec().requirements().equals(a.spec().requirements())) {
+            out.add(new Change(Change.Kind.COMPATIBLE, a.handle(), "requirements", String.join(", ", b.spec().requirements()),
+                    String.join(", ", a.spec().requirements()), at, null));
+        }
+        if (!b.spec().changelog().equals(a.spec().changelog())) {
+            out.add(new Change(Change.Kind.DOCS, a.handle(), "changelog", String.join(" / ", b.spec().changelog()),
+                    String.join(" / ", a.spec().changelog()), at, null));
+        }
+        String mb = metrics(vb.metrics());
+        String ma = metrics(va.metrics());
+        if (!mb.equals(ma)) {
+            out.add(new Change(Change.Kind.DOCS, a.handle(), "published metrics", mb, ma, va.metrics().pos(), null));
+        }
+        String eb = vb.errata().stream().map(e -> e.field() + " " + e.measured().toPlainString()).toList().toString();
+        String ea = va.errata().stream().map(e -> e.field() + " " + e.measured().toPlainString()).toList().toString();
+        if (!eb.equals(ea)) {
+            out.add(new Change(Change.Kind.DOCS, a.handle(), "errata", eb, ea, familyPos(va), null));
+        }
+    }
+
+    private static void breaking(List<Change> out, ModelVersion a, String what, String before, String after, SourcePos pos,
+                                 String withdrawn) {
+        if (!Objects.equals(before, after)) {
+            out.add(new Change(Change.Kind.BREAKING, a.handle(), what, before, after, pos, withdrawn));
+        }
+    }
+
+    private static void deployments(Registry before, Registry after, Map<String, String> withdrawn, List<Change> out) {
+        Map<String, Deployment> now = new LinkedHashMap<>();
+        after.deployments().forEach(d -> now.put(d.handle(), d));
+        Map<String, Deployment> old = new LinkedHashMap<>();
+        before.deployments().forEach(d -> old.put(d.handle(), d));
+        old.forEach((h, d) -> {
+            if (!now.containsKey(h)) {
+                out.add(new Change(Change.Kind.BREAKING, h, "removed", h, "", removedAt(after, d.parent()), withdrawn.get(h)));
+            }
+        });
+        now.forEach((h, d) -> {
+            if (!old.containsKey(h)) {
+                out.add(new Change(Change.Kind.COMPATIBLE, h, "added", "", h, d.spec().pos(), null));
+            }
+        });
+    }
+
+    private static Map<String, ModelVersion> index(Registry r) {
+        Map<String, ModelVersion> out = new LinkedHashMap<>();
+        r.models().forEach(m -> out.put(m.handle(), m));
+        return out;
+    }
+
+    private static String inputType(Variant v) {
+        return v.quantizationSpec() == null ? "float32 in [" + v.inputRange().get(0).toPlainString() + ", "
+                + v.inputRange().get(1).toPlainString() + "]" : v.quantizationSpec().inputType();
+    }
+
+    private static String metrics(MetricsRow m) {
+        return m.macsMillions().toPlainString() + " M MACs, " + m.paramsMillions().toPlainString() + " M params, top-1 "
+                + m.top1().toPlainString() + ", top-5 " + m.top5().toPlainString()
+                + (m.pixel1Ms() == null ? "" : ", Pixel 1 " + m.pixel1Ms().toPlainString() + " ms");
+    }
+
+    private static SourcePos familyPos(Variant v) {
+        return v.family().pos();
+    }
+
+    /** Where a removed model was: its family in the working catalog, else the catalog's first family. */
+    private static SourcePos removedAt(Registry after, ModelVersion gone) {
+        return after.catalog().family(gone.variant().familyId()).map(FamilySpec::pos)
+                .orElse(after.catalog().families().isEmpty() ? SourcePos.ofFile("catalog.yaml") : after.catalog().families().get(0).pos());
+    }
+
+    /**
+     * The gate's message for a blocking change, saying what to do instead, e.g. {@code
+     * google/imagenet/mobilenet_v2_075_96/feature_vector/4 is published; its output changed from [batch, 1280]
+     * to [batch, 1024]; publish version 6 with a changelog entry instead}.
+     */
+    public static String gateMessage(Change c, Registry after) {
+        if (c.what().equals("removed")) {
+            return c.handle() + " is published and was removed; keep it, or list it under 'withdrawn:' in catalog.yaml "
+                    + "with the reviewed reason";
+        }
+        int next = after.find(c.handle()).map(m -> m.variant().latest().number() + 1).orElse(0);
+        return c.handle() + " is published; its " + c.what() + " changed from " + c.before() + " to " + c.after()
+                + "; publish version " + next + " with a changelog entry instead";
+    }
+}
