@@ -17,7 +17,8 @@ import java.util.Objects;
  * The typed changes between two catalogs: a published handle must keep meaning the same model. Per
  * published version: its removal, and changes of input shape, input type, output shape, format, head and
  * fine-tunability are {@linkplain Change.Kind#BREAKING breaking}; added versions, variants and TF.js cards
- * and changed requirements are compatible; changelog entries and published figures are docs.
+ * and changed defaults (variable input size, batch-norm momentum, requirements) are compatible; changelog
+ * entries and published figures are docs. The same facts type the changes from one version to the next.
  */
 public final class CatalogDiff {
     private CatalogDiff() {
@@ -49,24 +50,23 @@ public final class CatalogDiff {
     }
 
     private static void compare(ModelVersion b, ModelVersion a, String withdrawn, List<Change> out) {
-        Variant vb = b.variant();
         Variant va = a.variant();
-        SourcePos at = a.spec().pos();
-        breaking(out, a, "input", vb.inputShape().toString(), va.inputShape().toString(), at, withdrawn);
-        breaking(out, a, "input type", inputType(vb), inputType(va), at, withdrawn);
-        breaking(out, a, "output", vb.outputShape().toString(), va.outputShape().toString(), familyPos(va), withdrawn);
-        breaking(out, a, "format", b.format().id(), a.format().id(), at, withdrawn);
-        breaking(out, a, "head", vb.head(), va.head(), at, withdrawn);
-        breaking(out, a, "fine-tunable", Boolean.toString(b.spec().fineTunable()), Boolean.toString(a.spec().fineTunable()),
-                at, withdrawn);
-        if (!b.spec().requirements().equals(a.spec().requirements())) {
-            out.add(new Change(Change.Kind.COMPATIBLE, a.handle(), "requirements", String.join(", ", b.spec().requirements()),
-                    String.join(", ", a.spec().requirements()), at, null));
-        }
+        Map<String, String> fb = facts(b);
+        Map<String, String> fa = facts(a);
+        fa.forEach((what, after) -> {
+            String before = fb.get(what);
+            if (!Objects.equals(before, after)) {
+                boolean breaking = INTERFACE.contains(what);
+                SourcePos at = what.equals("output") ? familyPos(va) : a.spec().pos();
+                out.add(new Change(breaking ? Change.Kind.BREAKING : Change.Kind.COMPATIBLE, a.handle(), what, before, after,
+                        at, breaking ? withdrawn : null));
+            }
+        });
         if (!b.spec().changelog().equals(a.spec().changelog())) {
             out.add(new Change(Change.Kind.DOCS, a.handle(), "changelog", String.join(" / ", b.spec().changelog()),
-                    String.join(" / ", a.spec().changelog()), at, null));
+                    String.join(" / ", a.spec().changelog()), a.spec().pos(), null));
         }
+        Variant vb = b.variant();
         String mb = metrics(vb.metrics());
         String ma = metrics(va.metrics());
         if (!mb.equals(ma)) {
@@ -79,11 +79,52 @@ public final class CatalogDiff {
         }
     }
 
-    private static void breaking(List<Change> out, ModelVersion a, String what, String before, String after, SourcePos pos,
-                                 String withdrawn) {
-        if (!Objects.equals(before, after)) {
-            out.add(new Change(Change.Kind.BREAKING, a.handle(), what, before, after, pos, withdrawn));
+    /** The facts whose change breaks users of a published version. */
+    private static final java.util.Set<String> INTERFACE = java.util.Set.of("input", "input type", "output", "format", "head",
+            "fine-tunable");
+
+    /**
+     * What users of one model version rely on, by name, in a fixed order: its interface ({@code input},
+     * {@code input type}, {@code output}, {@code format}, {@code head}, {@code fine-tunable}) and its
+     * defaults ({@code variable input size}, {@code batch norm momentum}, {@code requirements}).
+     */
+    public static Map<String, String> facts(ModelVersion m) {
+        Variant v = m.variant();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("input", v.inputShape().toString());
+        f.put("input type", inputType(v));
+        f.put("output", v.outputShape().toString());
+        f.put("format", m.format().id());
+        f.put("head", v.head());
+        f.put("fine-tunable", Boolean.toString(m.spec().fineTunable()));
+        f.put("variable input size", Boolean.toString(m.spec().variableInputSize()));
+        var bn = m.spec().batchNormMomentum();
+        f.put("batch norm momentum", bn == null ? "fixed" : bn.defaultValue().toPlainString()
+                + (bn.configurable() ? ", configurable" : ""));
+        f.put("requirements", m.spec().requirements().isEmpty() ? "none" : String.join(", ", m.spec().requirements()));
+        return f;
+    }
+
+    /**
+     * What changed from the previous published version of the same variant to {@code m}, typed as the gate
+     * types it (interface and format breaking, defaults compatible): the version-to-version story the card
+     * pages tell beside the changelog prose. Empty for a first version.
+     */
+    public static List<Change> fromPreviousVersion(ModelVersion m) {
+        List<ModelVersion> versions = m.variant().versions();
+        int i = versions.indexOf(m);
+        if (i <= 0) {
+            return List.of();
         }
+        Map<String, String> before = facts(versions.get(i - 1));
+        List<Change> out = new ArrayList<>();
+        facts(m).forEach((what, after) -> {
+            if (!Objects.equals(before.get(what), after)) {
+                out.add(new Change(INTERFACE.contains(what) ? Change.Kind.BREAKING : Change.Kind.COMPATIBLE, m.handle(), what,
+                        before.get(what), after, m.spec().pos(), null));
+            }
+        });
+        return out;
     }
 
     private static void deployments(Registry before, Registry after, Map<String, String> withdrawn, List<Change> out) {
