@@ -61,7 +61,7 @@ final class CardPage {
         return layout.page(path, m.handle(), w -> {
             badges(w, m.variant(), null);
             w.open("div", "class", "card-layout");
-            article(w, source, sourceName, "model");
+            article(w, path, m.handle(), source, sourceName, "model");
             w.open("aside", "id", "mc-meta", "class", "meta", "aria-label", "Model metadata");
             facts(w, path, m);
             versions(w, path, m);
@@ -96,7 +96,7 @@ final class CardPage {
             snippet(w, source.or(() -> last(d.handle())));
             w.close("section");
             w.open("div", "class", "card-layout");
-            article(w, source, sourceName, d.formatName() + " card");
+            article(w, path, d.handle(), source, sourceName, d.formatName() + " card");
             w.open("aside", "id", "mc-meta", "class", "meta", "aria-label", "Model metadata");
             childFacts(w, path, d);
             related(w, path, d);
@@ -114,18 +114,43 @@ final class CardPage {
         });
     }
 
-    private void article(HtmlWriter w, Optional<String> source, String sourceName, String what) {
+    /**
+     * The generated card; a notice instead when it is missing, and above it when it is not the text the
+     * catalog renders now (the cards folder is out of date). Either notice links the current revision.
+     */
+    private void article(HtmlWriter w, String path, String cardHandle, Optional<String> source, String sourceName,
+                         String what) {
+        List<CardHistory.Revision> revisions = history.of(cardHandle);
+        Optional<CardHistory.Revision> current = revisions.isEmpty() ? Optional.empty()
+                : Optional.of(revisions.get(revisions.size() - 1));
         w.open("article", "id", "mc-card", "class", "card");
         if (source.isPresent()) {
+            if (current.isPresent() && !current.get().text().equals(source.get())) {
+                w.open("p", "class", "notice", "id", "mc-card-stale");
+                w.text("Out of date: the card " + sourceName + " in the cards folder is not what the catalog and "
+                        + "templates render now; run 'modelcards generate', then rebuild the site. The current text: ");
+                currentLink(w, path, cardHandle, current.get());
+                w.text(".");
+                w.close("p");
+            }
             w.trusted(markdown.render(source.get()));
         } else {
             w.open("p", "class", "notice", "id", "mc-card-missing");
             w.text("Card not generated: there is no markdown card " + sourceName
                     + " in the cards folder. Run 'modelcards generate' to write the cards, then rebuild the site. The catalog's "
-                    + "facts for this " + what + " are shown beside this notice.");
+                    + "facts for this " + what + " are shown beside this notice");
+            if (current.isPresent()) {
+                w.text("; its current text, rendered from the catalog: ");
+                currentLink(w, path, cardHandle, current.get());
+            }
+            w.text(".");
             w.close("p");
         }
         w.close("article");
+    }
+
+    private static void currentLink(HtmlWriter w, String path, String cardHandle, CardHistory.Revision r) {
+        w.element("a", "revision " + RevisionPage.label(r), "href", Links.relative(path, SitePaths.revision(cardHandle, r.asOf())));
     }
 
     /** Badges under the title: quantized variants and deployment children are told apart at a glance. */

@@ -154,12 +154,32 @@ class DocsGeneratorTest {
                 .doesNotContain("<script>alert").contains("&lt;script&gt;alert")
                 .doesNotContain("javascript:").doesNotContain("<img").doesNotContain("asset-path: legacy -->")
                 .contains("version 4 (this page)").contains("badge latest")
-                .contains("not verified");
+                .contains("not verified")
+                // the fixture is not the card the catalog renders: the page says so and links the current text
+                .contains("id=\"mc-card-stale\"").contains("href=\"4/history/");
         String older = generator(tmp).render()
                 .get("google/imagenet/mobilenet_v2_075_96/feature_vector/2.html");
         assertThat(older).contains("id=\"mc-card-missing\"").contains("Card not generated")
+                .contains("its current text, rendered from the catalog: <a href=\"2/history/")
                 .contains("A newer version of this model exists")
                 .contains("href=\"" + registry.get(HANDLE).variant().latest().number() + ".html\"");
+    }
+
+    @Test
+    void aGeneratedCardThatIsCurrentNeedsNoNotice(@TempDir Path tmp) throws Exception {
+        var renderer = new dev.modelcards.render.CardRenderer(registry, TemplateEngine.bundled());
+        ModelVersion m = registry.get(HANDLE);
+        var child = registry.deployments().get(0);
+        Files.createDirectories(tmp.resolve(HANDLE + ".md").getParent());
+        Files.writeString(tmp.resolve(HANDLE + ".md"), renderer.card(m, dev.modelcards.render.Rendering.TFHUB));
+        Files.createDirectories(tmp.resolve(child.handle() + ".md").getParent());
+        Files.writeString(tmp.resolve(child.handle() + ".md"),
+                renderer.child(child, dev.modelcards.render.Rendering.TFHUB, null));
+        SortedMap<String, String> pages = generator(tmp).render();
+        assertThat(pages.get(HANDLE + ".html")).doesNotContain("mc-card-stale").doesNotContain("mc-card-missing")
+                .contains("<h3 id=\"overview\">Overview</h3>");
+        assertThat(pages.get(child.handle() + ".html")).doesNotContain("mc-card-stale").doesNotContain("mc-card-missing")
+                .contains("id=\"mc-snippet\"").contains("tf.loadGraphModel(");
     }
 
     @Test
