@@ -38,7 +38,8 @@ public final class DocsCommand implements Callable<Integer> {
     TemplatesOption templates;
 
     @Option(names = "--cards", paramLabel = "DIR", defaultValue = "site/tfhub",
-            description = "Generated markdown cards, <handle>/<version>.md (default: ${DEFAULT-VALUE}).")
+            description = "Generated markdown cards, <handle>/<version>.md and TF.js children "
+                    + "<handle>/<version>/default/tfjs/1.md (default: ${DEFAULT-VALUE}).")
     Path cards;
 
     @Option(names = "--verify-report", paramLabel = "FILE", defaultValue = "target/verify-report.json",

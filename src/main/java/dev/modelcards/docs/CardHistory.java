@@ -108,7 +108,8 @@ public final class CardHistory {
                 try {
                     text = job.render().apply(renderer, day);
                     renders++;
-                    if (!text.equals(previous) && edits.size() > 1) {
+                    // a card's first revision keeps all of its day's edits: it appeared that day
+                    if (!text.equals(previous) && previous != null && edits.size() > 1) {
                         List<Catalog.Edit> changed = new ArrayList<>();
                         for (Catalog.Edit e : edits) {
                             renders++;

@@ -236,20 +236,24 @@ final class CardPage {
         return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1).text());
     }
 
+    /** One related card: how it relates ({@code data-rel}), label, handle, page and an optional note. */
+    private record Related(String rel, String label, String handle, String page, String note) {
+    }
+
     /** Links to the TF.js children of a version and to its quantized or float sibling. */
     private void related(HtmlWriter w, String path, ModelVersion m) {
-        List<String[]> links = new ArrayList<>();
+        List<Related> links = new ArrayList<>();
         for (Deployment d : m.deployments()) {
-            links.add(new String[] {d.format(), d.formatName() + " conversion", d.handle(), SitePaths.card(d), null});
+            links.add(new Related(d.format(), d.formatName() + " conversion", d.handle(), SitePaths.card(d), null));
         }
         Variant v = m.variant();
         if (v.isQuantized()) {
-            sibling(floatHandle(v), m.number()).ifPresent(s -> links.add(new String[] {"float", "Float model",
-                    s.handle(), SitePaths.card(s), sameVersion(s, m)}));
+            sibling(floatHandle(v), m.number()).ifPresent(s -> links.add(new Related("float", "Float model",
+                    s.handle(), SitePaths.card(s), sameVersion(s, m))));
         } else {
             for (FamilySpec.Quantization q : v.family().quantizations()) {
-                sibling(quantizedHandle(v, q), m.number()).ifPresent(s -> links.add(new String[] {"quantized",
-                        "Quantized (" + q.id() + ")", s.handle(), SitePaths.card(s), sameVersion(s, m)}));
+                sibling(quantizedHandle(v, q), m.number()).ifPresent(s -> links.add(new Related("quantized",
+                        "Quantized (" + q.id() + ")", s.handle(), SitePaths.card(s), sameVersion(s, m))));
             }
         }
         if (links.isEmpty()) {
@@ -257,12 +261,12 @@ final class CardPage {
         }
         w.element("h2", "Related cards");
         w.open("ul", "id", "mc-related", "class", "related");
-        for (String[] l : links) {
-            w.open("li", "data-rel", l[0]);
-            w.text(l[1] + ": ");
-            w.element("a", l[2], "href", Links.relative(path, l[3]));
-            if (l[4] != null) {
-                w.text(" " + l[4]);
+        for (Related l : links) {
+            w.open("li", "data-rel", l.rel());
+            w.text(l.label() + ": ");
+            w.element("a", l.handle(), "href", Links.relative(path, l.page()));
+            if (l.note() != null) {
+                w.text(" " + l.note());
             }
             w.close("li");
         }

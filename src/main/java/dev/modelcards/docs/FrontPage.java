@@ -33,7 +33,7 @@ public final class FrontPage {
                 + "- [Accuracy charts](" + modelsDir + "/charts.html): top-1 against MACs and parameters\n"
                 + "- " + cards + " model cards, one page per handle and version, linked from the index"
                 + (childCards > 0 ? ", and " + childCards + " TF.js child cards linked from their parents" : "")
-                + "; each lists the dates its text changed in the publisher's history\n\n";
+                + "; each lists the dates its text changed in the publisher's history ([how they are found](history.html))\n\n";
         String text = readme.replace("\r\n", "\n");
         int h1 = text.startsWith("# ") ? 0 : text.indexOf("\n# ");
         if (h1 < 0) {
