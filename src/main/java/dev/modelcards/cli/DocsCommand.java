@@ -96,8 +96,8 @@ public final class DocsCommand implements Callable<Integer> {
         o.println("docs: " + pages.size() + " files in " + out + " (" + registry.variants().size() + " variants, "
                 + registry.models().size() + " card pages, " + registry.deployments().size() + " TF.js card pages"
                 + (missing > 0 ? ", " + missing + " without generated markdown in " + cards : "") + ", "
-                + history.revisions() + " revision pages from " + history.renders() + " renderings in "
-                + history.millis() + " ms; verify report: " + (report.isPresent() ? verifyReport : "none") + ")");
+                + history.cards() + " history pages with " + history.revisions() + " revisions from "
+                + history.renders() + " renderings in " + history.millis() + " ms; verify report: " + (report.isPresent() ? verifyReport : "none") + ")");
         o.flush();
         if (!history.errors().isEmpty()) {
             var e = spec.commandLine().getErr();

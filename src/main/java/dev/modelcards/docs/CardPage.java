@@ -150,7 +150,7 @@ final class CardPage {
     }
 
     private static void currentLink(HtmlWriter w, String path, String cardHandle, CardHistory.Revision r) {
-        w.element("a", "revision " + RevisionPage.label(r), "href", Links.relative(path, SitePaths.revision(cardHandle, r.asOf())));
+        w.element("a", "revision " + HistoryPage.label(r), "href", Links.relative(path, SitePaths.revision(cardHandle, r.asOf())));
     }
 
     /** Badges under the title: quantized variants and deployment children are told apart at a glance. */
@@ -344,9 +344,9 @@ final class CardPage {
             CardHistory.Revision r = revisions.get(i);
             w.open("li", "data-date", r.asOf().toString(), "aria-current", i == revisions.size() - 1 ? "true" : null);
             w.open("a", "href", Links.relative(path, SitePaths.revision(cardHandle, r.asOf())));
-            w.element("time", RevisionPage.label(r), "datetime", r.asOf().toString());
+            w.element("time", HistoryPage.label(r), "datetime", r.asOf().toString());
             w.close("a");
-            w.text(" " + RevisionPage.summary(r));
+            w.text(" " + HistoryPage.summary(r));
             if (i == revisions.size() - 1) {
                 w.text(" ");
                 w.element("span", "current", "class", "badge latest");

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * Renders the registry's browsable pages: the model index, the charts, one page per family, one per
- * card (module cards, quantized ones included, and TF.js child cards), one per revision of each card in
+ * card (module cards, quantized ones included, and TF.js child cards), one with each card's revisions in
  * the publisher's history, plus the stylesheet. Everything is rendered in memory first, so a failure
  * writes nothing; output depends only on the catalog, the templates, the cards and the verify report,
  * so it is byte-identical across runs.
@@ -76,23 +76,23 @@ public final class DocsGenerator {
         }
         CardHistory history = history();
         CardPage cardPage = new CardPage(registry, layout, markdown, report, history);
-        RevisionPage revisionPage = new RevisionPage(layout);
+        HistoryPage historyPage = new HistoryPage(layout);
         for (ModelVersion m : registry.models()) {
             put(pages, SitePaths.card(m), cardPage.render(m, readCard(cardSource(m)), m.handle() + ".md"));
-            revisions(pages, revisionPage, m.handle(), SitePaths.card(m), history);
+            history(pages, historyPage, m.handle(), SitePaths.card(m), history);
             for (Deployment d : m.deployments()) {
                 put(pages, SitePaths.card(d), cardPage.render(d, readCard(cardSource(d)), d.handle() + ".md"));
-                revisions(pages, revisionPage, d.handle(), SitePaths.card(d), history);
+                history(pages, historyPage, d.handle(), SitePaths.card(d), history);
             }
         }
         return pages;
     }
 
-    private static void revisions(SortedMap<String, String> pages, RevisionPage page, String cardHandle,
-                                  String cardPage, CardHistory history) {
+    private static void history(SortedMap<String, String> pages, HistoryPage page, String cardHandle,
+                                String cardPage, CardHistory history) {
         List<CardHistory.Revision> revisions = history.of(cardHandle);
-        for (int i = 0; i < revisions.size(); i++) {
-            put(pages, SitePaths.revision(cardHandle, revisions.get(i).asOf()), page.render(cardHandle, cardPage, revisions, i));
+        if (!revisions.isEmpty()) {
+            put(pages, SitePaths.history(cardHandle), page.render(cardHandle, cardPage, revisions));
         }
     }
 

@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * ({@code [a-z0-9_.-]}, never {@code .} or {@code ..}), so they are safe path segments. A TF.js child
  * card's page sits below its parent's version, as in the publisher's tree
  * ({@code .../classification/1/default/tfjs/1.html} beside {@code .../classification/1.html}), and a
- * card's revisions below the card ({@code .../feature_vector/4/history/2021-06-15.html}): a version is a
- * number, so neither collides with another card.
+ * card's history below the card ({@code .../feature_vector/4/history.html}, a section per revision): a
+ * version is a number, so neither collides with another card.
  */
 public final class SitePaths {
     /** The model index (table of every variant). */
@@ -45,8 +45,13 @@ public final class SitePaths {
         return d.handle() + ".html";
     }
 
-    /** The page of a card's text as of one date of its history; {@code cardHandle} is a model's or a child's. */
+    /** The history page of a card; {@code cardHandle} is a model's or a child's. */
+    public static String history(String cardHandle) {
+        return cardHandle + "/history.html";
+    }
+
+    /** A card's text as of one date of its history: that revision's section of the history page. */
     public static String revision(String cardHandle, LocalDate asOf) {
-        return cardHandle + "/history/" + asOf + ".html";
+        return history(cardHandle) + "#r-" + asOf;
     }
 }

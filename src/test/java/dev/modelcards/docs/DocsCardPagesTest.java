@@ -60,9 +60,12 @@ class DocsCardPagesTest {
         throw new AssertionError("no element with id " + id);
     }
 
-    /** The page a relative link of {@code from} leads to, as a key of {@link #pages}. */
+    /** The page a relative link of {@code from} leads to, as a key of {@link #pages} (with its fragment, if any). */
     static String resolve(String from, String href) {
-        return Path.of(from).resolveSibling(href).normalize().toString().replace('\\', '/');
+        int hash = href.indexOf('#');
+        String fragment = hash < 0 ? "" : href.substring(hash);
+        String page = hash < 0 ? href : href.substring(0, hash);
+        return Path.of(from).resolveSibling(page).normalize().toString().replace('\\', '/') + fragment;
     }
 
     /** The history list of a card page: one entry per revision, {date, link, text}. */
@@ -78,9 +81,31 @@ class DocsCardPagesTest {
         return out;
     }
 
-    static String revisionText(String revisionPage) throws Exception {
-        assertThat(pages).containsKey(revisionPage);
-        return byId(parse(pages.get(revisionPage)), "mc-revision-text").getTextContent();
+    /** The full text of the revision a link leads to: {@code <history page>#r-<date>}. */
+    static String revisionText(String link) throws Exception {
+        String page = link.substring(0, link.indexOf('#'));
+        String date = link.substring(link.indexOf("#r-") + 3);
+        assertThat(pages).containsKey(page);
+        Document d = parse(pages.get(page));
+        Element section = byId(d, "r-" + date);
+        Element text = byId(d, "text-" + date);
+        // the text belongs to the section the link names
+        assertThat(section.getElementsByTagName("pre")).satisfies(l -> {
+            boolean inside = false;
+            for (int i = 0; i < l.getLength(); i++) {
+                inside |= l.item(i) == text;
+            }
+            assertThat(inside).isTrue();
+        });
+        return text.getTextContent();
+    }
+
+    /** The section of one revision on a history page, as markup. */
+    static String section(String historyPage, String date) {
+        String page = pages.get(historyPage);
+        int start = page.indexOf("<section id=\"r-" + date + "\"");
+        assertThat(start).as(historyPage + " has a section for " + date).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
     }
 
     @Test
@@ -97,7 +122,7 @@ class DocsCardPagesTest {
         assertThat(entries.get(5)[2]).contains("The Open Colab button becomes a colab tag.").doesNotContain("Demo");
         assertThat(entries.get(6)[2]).contains("current");
         for (String[] e : entries) {
-            assertThat(e[1]).isEqualTo(V2_V5 + "/history/" + e[0] + ".html");
+            assertThat(e[1]).isEqualTo(V2_V5 + "/history.html#r-" + e[0]);
         }
 
         String june15 = revisionText(entries.get(4)[1]);
@@ -105,10 +130,9 @@ class DocsCardPagesTest {
         assertThat(june15).contains("[![Open Colab notebook]]").doesNotContain("<!-- colab:")
                 .doesNotContain("<!-- module-type:");
         assertThat(june23).contains("<!-- colab:").doesNotContain("[![Open Colab notebook]]");
-        // the revision page of 2021-06-23 shows that day's change as a diff against 2021-06-15
-        String page = pages.get(entries.get(5)[1]);
-        assertThat(page).contains("<del>-[![Open Colab notebook]]").contains("<ins>+&lt;!-- colab: ")
-                .contains("rel=\"prev\"").contains("href=\"2021-06-15.html\"");
+        // the revision of 2021-06-23 shows that day's change as a diff against 2021-06-15
+        assertThat(section(V2_V5 + "/history.html", "2021-06-23")).contains("<del>-[![Open Colab notebook]]")
+                .contains("<ins>+&lt;!-- colab: ").contains("against the revision of 2021-06-15");
 
         // the revisions are the renderer's, and the last is the card's current text
         CardRenderer renderer = new CardRenderer(registry, TemplateEngine.bundled());
@@ -147,7 +171,7 @@ class DocsCardPagesTest {
         assertThat(v4.get(0).beforeHistory()).isTrue();
         assertThat(v4.get(0).asOf()).isEqualTo(before);
         assertThat(pages.get("google/imagenet/mobilenet_v2_100_224/classification/4.html"))
-                .contains("<li data-date=\"" + before + "\"><a href=\"4/history/" + before + ".html\"><time datetime=\""
+                .contains("<li data-date=\"" + before + "\"><a href=\"4/history.html#r-" + before + "\"><time datetime=\""
                         + before + "\">as first published</time></a>");
         // every card (models and TF.js children) has a history
         assertThat(DocsGeneratorTest.history.cards()).isEqualTo(registry.models().size() + registry.deployments().size());
@@ -172,9 +196,9 @@ class DocsCardPagesTest {
         assertThat(byId(doc, "mc-badges").getTextContent()).contains("TF.js");
         assertThat(history(path)).extracting(e -> e[0])
                 .containsExactly("2020-10-05", "2020-12-03", "2021-01-28", "2021-06-23");
-        assertThat(revisionText(TFJS + "/history/2021-01-28.html")).contains("[![Open Demo]]");
+        assertThat(revisionText(TFJS + "/history.html#r-2021-01-28")).contains("[![Open Demo]]");
         assertThat(history(path).get(3)[2]).contains("The Open Demo button becomes a demo tag.").doesNotContain("Colab");
-        assertThat(pages.get(TFJS + "/history/2021-06-23.html")).contains("data-edit=\"demo_tag\"")
+        assertThat(section(TFJS + "/history.html", "2021-06-23")).contains("data-edit=\"demo_tag\"")
                 .doesNotContain("data-edit=\"colab_tag\"");
         // the parent links its child; a V1 classification card without a TF.js child does not
         assertThat(pages.get(d.parent().handle() + ".html"))

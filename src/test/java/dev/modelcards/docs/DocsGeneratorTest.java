@@ -75,8 +75,9 @@ class DocsGeneratorTest {
     void writesEveryPageAndEachIsValid(@TempDir Path tmp) throws Exception {
         DocsGenerator g = generator(fixtureCards(tmp.resolve("cards")));
         SortedMap<String, String> pages = g.render();
-        // a page per card, TF.js child card and revision; index, charts, stylesheet and one page per family
-        assertThat(pages).hasSize(registry.models().size() + registry.deployments().size() + (int) history.revisions()
+        // a page per card and TF.js child card and a history page for each; index, charts, stylesheet and
+        // one page per family
+        assertThat(pages).hasSize(2 * (registry.models().size() + registry.deployments().size())
                 + 3 + registry.catalog().families().size());
         Path out = tmp.resolve("site/models");
         DocsGenerator.write(pages, out);
@@ -156,11 +157,11 @@ class DocsGeneratorTest {
                 .contains("version 4 (this page)").contains("badge latest")
                 .contains("not verified")
                 // the fixture is not the card the catalog renders: the page says so and links the current text
-                .contains("id=\"mc-card-stale\"").contains("href=\"4/history/");
+                .contains("id=\"mc-card-stale\"").contains("href=\"4/history.html#r-");
         String older = generator(tmp).render()
                 .get("google/imagenet/mobilenet_v2_075_96/feature_vector/2.html");
         assertThat(older).contains("id=\"mc-card-missing\"").contains("Card not generated")
-                .contains("its current text, rendered from the catalog: <a href=\"2/history/")
+                .contains("its current text, rendered from the catalog: <a href=\"2/history.html#r-")
                 .contains("A newer version of this model exists")
                 .contains("href=\"" + registry.get(HANDLE).variant().latest().number() + ".html\"");
     }

@@ -150,13 +150,13 @@ class SiteBrowserTest {
         String v5 = "google/imagenet/mobilenet_v2_100_224/classification/5";
         String dom = chromium.dumpDom(url(v5 + ".html"));
         assertThat(dom).contains("id=\"mc-history-list\"").contains("<li data-date=\"2021-06-23\">")
-                .contains("href=\"5/history/2021-06-23.html\"");
-        String revision = chromium.dumpDom(url(v5 + "/history/2021-06-23.html"));
-        assertThat(revision).contains("id=\"mc-revision-diff\"").contains("<ins>+&lt;!-- colab: ")
-                .contains("id=\"mc-revision-text\"");
+                .contains("href=\"5/history.html#r-2021-06-23\"");
+        String history = chromium.dumpDom(url(v5 + "/history.html"));
+        assertThat(history).contains("<section id=\"r-2021-06-23\"").contains("id=\"diff-2021-06-23\"")
+                .contains("<ins>+&lt;!-- colab: ").contains("id=\"text-2021-06-23\"");
         chromium.screenshot(url(v5 + ".html"), TARGET.resolve("site-screenshots/card-history.png"));
-        chromium.screenshot(url(v5 + "/history/2021-06-23.html"), TARGET.resolve("site-screenshots/revision.png"));
-        chromium.screenshot(url(v5 + "/history/2021-06-23.html"), TARGET.resolve("site-screenshots/revision-dark.png"), true);
+        chromium.screenshot(url(v5 + "/history.html"), TARGET.resolve("site-screenshots/history.png"));
+        chromium.screenshot(url(v5 + "/history.html"), TARGET.resolve("site-screenshots/history-dark.png"), true);
 
         // a float V1 card links its quantized sibling and TF.js child; the child links back
         String v1 = "google/imagenet/mobilenet_v1_025_224/classification/1";
