@@ -1,6 +1,7 @@
 package dev.modelcards.cli;
 
 import dev.modelcards.Registry;
+import dev.modelcards.docs.CardHistory;
 import dev.modelcards.docs.DocsGenerator;
 import dev.modelcards.docs.FrontPage;
 import dev.modelcards.docs.VerifyReport;
@@ -19,18 +20,26 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code modelcards docs}: writes the browsable model pages (index, charts, families, one page per
- * card) and the site's front page. {@code mvn site} runs it in {@code pre-site} through
+ * card and TF.js child card, one per revision of each in the publisher's history) and the site's front
+ * page. {@code mvn site} runs it in {@code pre-site} through
  * exec-maven-plugin, calling {@link #main}, which reports failure by exception instead of
  * {@code System.exit} so it cannot end Maven's own JVM.
  */
 @Command(name = "docs", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write the documentation site's model pages (HTML) and front page (markdown for mvn site).")
+        description = {"Write the documentation site's model pages (HTML) and front page (markdown for mvn site).",
+                "Card pages show the generated cards of --cards; their history (the dates each card's text changed "
+                        + "in the publisher's history, and its text as of each) is rendered from the catalog and "
+                        + "templates."})
 public final class DocsCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;
 
+    @Mixin
+    TemplatesOption templates;
+
     @Option(names = "--cards", paramLabel = "DIR", defaultValue = "site/tfhub",
-            description = "Generated markdown cards, <handle>/<version>.md (default: ${DEFAULT-VALUE}).")
+            description = "Generated markdown cards, <handle>/<version>.md and TF.js children "
+                    + "<handle>/<version>/default/tfjs/1.md (default: ${DEFAULT-VALUE}).")
     Path cards;
 
     @Option(names = "--verify-report", paramLabel = "FILE", defaultValue = "target/verify-report.json",
@@ -63,7 +72,8 @@ public final class DocsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Registry registry = catalog.registry();
         Optional<VerifyReport> report = VerifyReport.read(verifyReport);
-        DocsGenerator generator = new DocsGenerator(registry, cards, report);
+        CardHistory history = CardHistory.compute(registry, templates.engine());
+        DocsGenerator generator = new DocsGenerator(registry, cards, report, history);
         SortedMap<String, String> pages = generator.render();
         String front = null;
         if (frontPage != null) {
@@ -73,7 +83,8 @@ public final class DocsCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 throw new CommandFailure(readme + ": README not found; pass --readme FILE");
             }
-            front = FrontPage.markdown(text, sitePath, registry.variants().size(), registry.models().size());
+            front = FrontPage.markdown(text, sitePath, registry.variants().size(), registry.models().size(),
+                    registry.deployments().size());
         }
         DocsGenerator.write(pages, out);
         if (front != null) {
@@ -83,9 +94,18 @@ public final class DocsCommand implements Callable<Integer> {
         long missing = generator.missingCards();
         var o = spec.commandLine().getOut();
         o.println("docs: " + pages.size() + " files in " + out + " (" + registry.variants().size() + " variants, "
-                + registry.models().size() + " card pages" + (missing > 0 ? ", " + missing + " without generated markdown in "
-                + cards : "") + "; verify report: " + (report.isPresent() ? verifyReport : "none") + ")");
+                + registry.models().size() + " card pages, " + registry.deployments().size() + " TF.js card pages"
+                + (missing > 0 ? ", " + missing + " without generated markdown in " + cards : "") + ", "
+                + history.cards() + " history pages with " + history.revisions() + " revisions from "
+                + history.renders() + " renderings in " + history.millis() + " ms; verify report: " + (report.isPresent() ? verifyReport : "none") + ")");
         o.flush();
+        if (!history.errors().isEmpty()) {
+            var e = spec.commandLine().getErr();
+            var first = history.errors().entrySet().iterator().next();
+            e.println("warning: the history of " + history.errors().size() + " cards could not be rendered; their "
+                    + "pages say so. First: " + first.getKey() + " " + first.getValue());
+            e.flush();
+        }
         return 0;
     }
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Top-1 accuracy against MACs and against parameters, both on log scales, for every classification
- * variant: one series per family, each point labelled with multiplier and resolution and linked to the
- * variant's latest card.
+ * Top-1 accuracy against MACs and against parameters, both on log scales, for every float
+ * classification variant: one series per family, each point labelled with multiplier and resolution and
+ * linked to the variant's latest card. Quantized variants are left out: they share their float
+ * variant's published figures, so their points would sit exactly on the float ones.
  */
 final class ChartsPage {
     private final Registry registry;
@@ -22,13 +23,14 @@ final class ChartsPage {
 
     String render() {
         String path = SitePaths.CHARTS;
-        List<Variant> classifiers = registry.variants().stream().filter(Variant::isClassifier).toList();
+        List<Variant> classifiers = plotted(registry);
         List<String> series = registry.catalog().families().stream().map(FamilySpec::name).toList();
         return layout.page(path, "Accuracy charts", w -> {
             w.open("p");
             w.text("ImageNet top-1 accuracy of the " + classifiers.size() + " classification variants as published "
                     + "by TF-Slim, against cost. Each point is labelled multiplier/resolution and links to the "
-                    + "variant's latest card; feature-vector variants share these figures.");
+                    + "variant's latest card; feature-vector variants share these figures, and so do the quantized "
+                    + "variants, which are not plotted.");
             w.close("p");
             w.element("h2", "Top-1 accuracy against multiply-accumulates");
             chart("chart-macs", "Top-1 accuracy against MACs (log scale)", "Multiply-accumulates (millions)",
@@ -37,6 +39,11 @@ final class ChartsPage {
             chart("chart-params", "Top-1 accuracy against parameters (log scale)", "Parameters (millions)",
                     path, classifiers, series, v -> v.metrics().paramsMillions().doubleValue()).write(w);
         });
+    }
+
+    /** The variants with a point: the float classifiers. */
+    static List<Variant> plotted(Registry registry) {
+        return registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized()).toList();
     }
 
     private ScatterChart chart(String id, String title, String xTitle, String path, List<Variant> variants,

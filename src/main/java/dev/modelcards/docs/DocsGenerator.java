@@ -1,8 +1,10 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.render.TemplateEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,31 +13,53 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Renders the registry's browsable pages: the model index, the charts, one page per family and one
- * per card, plus the stylesheet. Everything is rendered in memory first, so a failure writes nothing;
- * output depends only on the catalog, the cards and the verify report, so it is byte-identical across
- * runs.
+ * Renders the registry's browsable pages: the model index, the charts, one page per family, one per
+ * card (module cards, quantized ones included, and TF.js child cards), one with each card's revisions in
+ * the publisher's history, plus the stylesheet. Everything is rendered in memory first, so a failure
+ * writes nothing; output depends only on the catalog, the templates, the cards and the verify report,
+ * so it is byte-identical across runs.
  */
 public final class DocsGenerator {
     private final Registry registry;
     private final Path cardsDir;
     private final Optional<VerifyReport> report;
+    private CardHistory history;
 
     /**
+     * A generator whose card history is rendered with the bundled templates (when first needed).
+     *
      * @param registry the models to publish
      * @param cardsDir the generated tfhub markdown cards ({@code site/tfhub}): {@code <handle>/<version>.md}
      * @param report   the verify report, if one was found
      */
     public DocsGenerator(Registry registry, Path cardsDir, Optional<VerifyReport> report) {
+        this(registry, cardsDir, report, null);
+    }
+
+    /**
+     * @param history the cards' revisions ({@link CardHistory#compute}), computed once and shared; null to
+     *                compute them with the bundled templates when first needed
+     */
+    public DocsGenerator(Registry registry, Path cardsDir, Optional<VerifyReport> report, CardHistory history) {
         this.registry = registry;
         this.cardsDir = cardsDir;
         this.report = report;
+        this.history = history;
+    }
+
+    /** The card history the pages show, computed on first use. */
+    public synchronized CardHistory history() {
+        if (history == null) {
+            history = CardHistory.compute(registry, TemplateEngine.bundled());
+        }
+        return history;
     }
 
     /** Every page and asset, path (relative to the models folder) → content. */
@@ -50,22 +74,48 @@ public final class DocsGenerator {
         for (FamilySpec f : registry.catalog().families()) {
             pages.put(SitePaths.family(f), familyPage.render(f));
         }
-        CardPage cardPage = new CardPage(layout, markdown, report);
+        CardHistory history = history();
+        CardPage cardPage = new CardPage(registry, layout, markdown, report, history);
+        HistoryPage historyPage = new HistoryPage(layout);
         for (ModelVersion m : registry.models()) {
-            Path source = cardSource(m);
-            pages.put(SitePaths.card(m), cardPage.render(m, readCard(source), m.handle() + ".md"));
+            put(pages, SitePaths.card(m), cardPage.render(m, readCard(cardSource(m)), m.handle() + ".md"));
+            history(pages, historyPage, m.handle(), SitePaths.card(m), history);
+            for (Deployment d : m.deployments()) {
+                put(pages, SitePaths.card(d), cardPage.render(d, readCard(cardSource(d)), d.handle() + ".md"));
+                history(pages, historyPage, d.handle(), SitePaths.card(d), history);
+            }
         }
         return pages;
     }
 
-    /** How many card pages have no generated markdown behind them. */
+    private static void history(SortedMap<String, String> pages, HistoryPage page, String cardHandle,
+                                String cardPage, CardHistory history) {
+        List<CardHistory.Revision> revisions = history.of(cardHandle);
+        if (!revisions.isEmpty()) {
+            put(pages, SitePaths.history(cardHandle), page.render(cardHandle, cardPage, revisions));
+        }
+    }
+
+    private static void put(SortedMap<String, String> pages, String path, String page) {
+        if (pages.put(path, page) != null) {
+            throw new IllegalStateException("two pages share the path " + path);
+        }
+    }
+
+    /** How many card pages (models and TF.js children) have no generated markdown behind them. */
     public long missingCards() {
-        return registry.models().stream().filter(m -> !Files.isRegularFile(cardSource(m))).count();
+        return registry.models().stream().filter(m -> !Files.isRegularFile(cardSource(m))).count()
+                + registry.deployments().stream().filter(d -> !Files.isRegularFile(cardSource(d))).count();
     }
 
     /** Where the markdown card of a model is expected. */
     public Path cardSource(ModelVersion m) {
         return cardsDir.resolve(m.handle() + ".md");
+    }
+
+    /** Where the markdown card of a deployment child (TF.js) is expected. */
+    public Path cardSource(Deployment d) {
+        return cardsDir.resolve(d.handle() + ".md");
     }
 
     /**

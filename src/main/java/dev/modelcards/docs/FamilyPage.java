@@ -1,5 +1,7 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Deployment;
+import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
@@ -12,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * One architecture's page: the multiplier × resolution grid with each published cell's metrics and
- * links to its cards (cells the family does not publish are shown, marked empty), then the paper and
- * the published versions with their changelogs.
+ * links to its cards, float and quantized (cells the family does not publish are shown, marked empty),
+ * then the paper, the published versions with their changelogs (the quantized variants' own versions
+ * too) and the TF.js conversions.
  */
 final class FamilyPage {
     private final Registry registry;
@@ -35,17 +38,26 @@ final class FamilyPage {
             multipliers.add(v.multiplier());
             resolutions.add(v.resolution());
         });
+        long quantized = variants.stream().filter(Variant::isQuantized).count();
         return layout.page(path, family.name(), w -> {
             w.open("p");
             w.text(family.name() + " as implemented in " + family.implementation() + ": " + multipliers.size()
                     + " depth multipliers × " + resolutions.size() + " input resolutions, " + variants.size()
                     + " variants in the ");
             w.element("a", "model index", "href", Links.relative(path, SitePaths.INDEX) + "?family=" + family.id());
-            w.text(". Each cell shows top-1 accuracy, MACs and parameters; hatched cells are not published.");
+            if (quantized > 0) {
+                w.text(", " + quantized + " of them ");
+                w.element("a", "quantized", "href", Links.relative(path, SitePaths.INDEX) + "?family=" + family.id()
+                        + "&quantization=" + family.quantizations().get(0).id());
+            }
+            w.text(". Each cell shows top-1 accuracy, MACs and parameters (a quantized variant shares its float "
+                    + "variant's published figures); hatched cells are not published.");
             w.close("p");
             grid(w, path, variants, multipliers, resolutions);
             paper(w, family);
             versions(w, family);
+            quantizedVersions(w, family);
+            deployments(w, path, variants);
         });
     }
 
@@ -77,22 +89,33 @@ final class FamilyPage {
         w.close("table");
     }
 
-    private static void cell(HtmlWriter w, String path, List<Variant> heads) {
-        Variant v = heads.get(0);
+    private static void cell(HtmlWriter w, String path, List<Variant> variants) {
+        Variant v = variants.get(0);
         w.open("td", "class", "cell", "data-variant", v.name());
         w.element("div", v.metrics().top1().toPlainString() + " %", "class", "top1");
         w.element("div", "top-5 " + v.metrics().top5().toPlainString() + " %", "class", "small");
         w.element("div", v.metrics().macsMillions().toPlainString() + " M MACs · "
                 + v.metrics().paramsMillions().toPlainString() + " M params", "class", "small");
-        w.open("div", "class", "small");
-        for (int i = 0; i < heads.size(); i++) {
-            Variant h = heads.get(i);
-            if (i > 0) {
-                w.text(" · ");
+        // one line of head links for the float variants, then one per quantization
+        List<String> kinds = variants.stream().map(IndexPage::quantization).distinct()
+                .sorted(Comparator.comparing((String q) -> !q.equals(IndexPage.FLOAT)).thenComparing(q -> q)).toList();
+        for (String kind : kinds) {
+            boolean quantized = !kind.equals(IndexPage.FLOAT);
+            w.open("div", "class", quantized ? "small quantized" : "small", "data-quantization", kind);
+            if (quantized) {
+                w.element("span", "quantized", "class", "badge quantized", "title", kind);
+                w.text(" ");
             }
-            w.element("a", h.head().replace('_', ' '), "href", Links.relative(path, SitePaths.card(h.latest())));
+            List<Variant> heads = variants.stream().filter(h -> IndexPage.quantization(h).equals(kind)).toList();
+            for (int i = 0; i < heads.size(); i++) {
+                Variant h = heads.get(i);
+                if (i > 0) {
+                    w.text(" · ");
+                }
+                w.element("a", h.head().replace('_', ' '), "href", Links.relative(path, SitePaths.card(h.latest())));
+            }
+            w.close("div");
         }
-        w.close("div");
         w.close("td");
     }
 
@@ -113,8 +136,12 @@ final class FamilyPage {
 
     private void versions(HtmlWriter w, FamilySpec family) {
         w.element("h2", "Published versions");
+        changelog(w, family.versions());
+    }
+
+    private void changelog(HtmlWriter w, List<VersionSpec> versions) {
         w.open("dl", "class", "changelog");
-        for (VersionSpec v : family.versions()) {
+        for (VersionSpec v : versions) {
             w.element("dt", "Version " + v.version() + " · " + registry.catalog().formats().get(v.format()).name());
             w.open("dd");
             for (String entry : v.changelog()) {
@@ -123,5 +150,39 @@ final class FamilyPage {
             w.close("dd");
         }
         w.close("dl");
+    }
+
+    /** The versions of each quantization, which are numbered on their own. */
+    private void quantizedVersions(HtmlWriter w, FamilySpec family) {
+        for (FamilySpec.Quantization q : family.quantizations()) {
+            w.element("h2", "Quantized versions (" + q.id() + ")", "id", "quantized-" + q.id());
+            w.element("p", "Every cell again under " + q.id() + "/<head>, exported from TF-Slim's " + q.checkpointSuffix()
+                    + " checkpoints, which were trained with simulated quantization; their versions are numbered "
+                    + "on their own.", "class", "muted");
+            changelog(w, q.versions());
+        }
+    }
+
+    /** Which versions have deployment child cards (TF.js), and how many. */
+    private static void deployments(HtmlWriter w, String path, List<Variant> variants) {
+        List<Deployment> all = variants.stream().flatMap(v -> v.versions().stream())
+                .map(ModelVersion::deployments).flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        w.element("h2", "Conversions", "id", "conversions");
+        w.open("ul", "id", "mc-deployments");
+        for (String format : all.stream().map(Deployment::format).distinct().toList()) {
+            List<Deployment> of = all.stream().filter(d -> d.format().equals(format)).toList();
+            w.open("li", "data-format", format);
+            w.text(of.get(0).formatName() + ": " + of.size() + " child cards, for versions "
+                    + String.join(", ", of.stream().map(d -> d.parent().number()).distinct().sorted()
+                    .map(String::valueOf).toList())
+                    + " of the float variants; e.g. ");
+            w.element("a", of.get(0).handle(), "href", Links.relative(path, SitePaths.card(of.get(0))));
+            w.text(". The index links each variant's.");
+            w.close("li");
+        }
+        w.close("ul");
     }
 }

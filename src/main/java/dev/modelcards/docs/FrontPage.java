@@ -16,11 +16,24 @@ public final class FrontPage {
      * @param cards     how many card pages there are
      */
     public static String markdown(String readme, String modelsDir, int variants, int cards) {
+        return markdown(readme, modelsDir, variants, cards, 0);
+    }
+
+    /**
+     * @param readme     the README's markdown
+     * @param modelsDir  the models folder relative to the site root, e.g. {@code models}
+     * @param variants   how many variants the index lists
+     * @param cards      how many model card pages there are
+     * @param childCards how many TF.js child card pages there are
+     */
+    public static String markdown(String readme, String modelsDir, int variants, int cards, int childCards) {
         String browse = "## Browse the registry\n\n"
                 + "- [Model index](" + modelsDir + "/index.html): all " + variants
-                + " variants, filterable and sortable\n"
+                + " variants, float and quantized, filterable and sortable\n"
                 + "- [Accuracy charts](" + modelsDir + "/charts.html): top-1 against MACs and parameters\n"
-                + "- " + cards + " model cards, one page per handle and version, linked from the index\n\n";
+                + "- " + cards + " model cards, one page per handle and version, linked from the index"
+                + (childCards > 0 ? ", and " + childCards + " TF.js child cards linked from their parents" : "")
+                + "; each lists the dates its text changed in the publisher's history ([how they are found](history.html))\n\n";
         String text = readme.replace("\r\n", "\n");
         int h1 = text.startsWith("# ") ? 0 : text.indexOf("\n# ");
         if (h1 < 0) {

@@ -1,5 +1,7 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Deployment;
+import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import java.util.List;
@@ -7,9 +9,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The model index: every variant as one table row with a link to its latest card. The whole table is
- * in the HTML, so it works without JavaScript; a small inline script (from {@code index.js}) adds the
- * family/head/resolution filters and sorting by any column.
+ * The model index: every variant as one table row with a link to its latest card, quantized variants
+ * marked with a badge, and links to the TF.js child cards of its versions. The whole table is in the
+ * HTML, so it works without JavaScript; a small inline script (from {@code index.js}) adds the
+ * family/head/resolution/quantization filters and sorting by any column.
  */
 final class IndexPage {
     /** One column: header, whether numeric, the cell text and the sort key. */
@@ -21,6 +24,7 @@ final class IndexPage {
             new Column("Multiplier", true, v -> v.multiplier().toPlainString(), v -> v.multiplier().toPlainString()),
             new Column("Resolution", true, v -> Integer.toString(v.resolution()), v -> Integer.toString(v.resolution())),
             new Column("Head", false, Variant::head, Variant::head),
+            new Column("Quantization", false, IndexPage::quantization, IndexPage::quantization),
             new Column("Latest", true, v -> Integer.toString(v.latest().number()), v -> Integer.toString(v.latest().number())),
             new Column("MACs (M)", true, v -> v.metrics().macsMillions().toPlainString(),
                     v -> v.metrics().macsMillions().toPlainString()),
@@ -31,7 +35,11 @@ final class IndexPage {
             new Column("Input", false, v -> v.resolution() + "×" + v.resolution() + "×" + v.inputShape().dims().get(3),
                     v -> String.format("%05d", v.resolution())),
             new Column("Output dims", true, v -> Long.toString(lastDim(v)), v -> Long.toString(lastDim(v))),
-            new Column("Card", false, Variant::handle, Variant::handle));
+            new Column("Card", false, Variant::handle, Variant::handle),
+            new Column("TF.js", true, v -> "", v -> Long.toString(tfjs(v).size())));
+
+    /** The filter value of float variants, which have no quantization. */
+    static final String FLOAT = "float";
 
     private final Registry registry;
     private final PageLayout layout;
@@ -48,9 +56,12 @@ final class IndexPage {
         List<Variant> variants = registry.variants();
         return layout.page(path, "Model index", w -> {
             w.open("p");
-            w.text("Every published variant of the catalog, " + variants.size() + " in all, with the metrics of "
-                    + "TF-Slim's published tables (MACs, parameters and accuracy are those of the classification "
-                    + "model). Each row links to the variant's latest card. See also the ");
+            long quantized = variants.stream().filter(Variant::isQuantized).count();
+            w.text("Every published variant of the catalog, " + variants.size() + " in all (" + quantized
+                    + " of them quantized, marked as such), with the metrics of TF-Slim's published tables (MACs, "
+                    + "parameters and accuracy are those of the float classification model; a quantized variant "
+                    + "shares its float variant's figures). Each row links to the variant's latest card and to the "
+                    + "TF.js conversions of its versions, where published. See also the ");
             w.element("a", "accuracy charts", "href", Links.relative(path, SitePaths.CHARTS));
             w.text(".");
             w.close("p");
@@ -84,6 +95,8 @@ final class IndexPage {
         select(w, "head", "Head", new TreeSet<>(variants.stream().map(Variant::head).toList()));
         select(w, "resolution", "Resolution", new TreeSet<>(variants.stream().map(Variant::resolution).toList())
                 .stream().map(String::valueOf).toList());
+        select(w, "quantization", "Quantization", new TreeSet<>(variants.stream().map(IndexPage::quantization).toList()),
+                q -> q.equals(FLOAT) ? q : "quantized (" + q + ")");
         w.open("output", "id", "count", "aria-live", "polite");
         w.text(variants.size() + " of " + variants.size() + " variants");
         w.close("output");
@@ -91,12 +104,17 @@ final class IndexPage {
     }
 
     private static void select(HtmlWriter w, String name, String label, Iterable<String> values) {
+        select(w, name, label, values, v -> v);
+    }
+
+    private static void select(HtmlWriter w, String name, String label, Iterable<String> values,
+                               Function<String, String> text) {
         w.open("label");
         w.text(label);
         w.open("select", "name", name, "id", "filter-" + name, "data-filter", name);
         w.element("option", "all", "value", "");
         for (String value : values) {
-            w.element("option", value, "value", value);
+            w.element("option", text.apply(value), "value", value);
         }
         w.close("select");
         w.close("label");
@@ -104,18 +122,64 @@ final class IndexPage {
 
     private static void row(HtmlWriter w, String path, Variant v) {
         w.open("tr", "data-family", v.familyId(), "data-head", v.head(),
-                "data-resolution", Integer.toString(v.resolution()), "data-handle", v.handle());
+                "data-resolution", Integer.toString(v.resolution()), "data-quantization", quantization(v),
+                "data-handle", v.handle());
         for (Column c : COLUMNS) {
-            w.open("td", "class", c.numeric() ? "num" : null, "data-sort", c.key().apply(v));
-            if (c.title().equals("Card")) {
-                w.element("a", v.name() + "/" + v.head() + "/" + v.latest().number(),
-                        "href", Links.relative(path, SitePaths.card(v.latest())));
-            } else {
-                w.text(c.text().apply(v));
+            w.open("td", "class", c.title().equals("TF.js") ? "num nowrap" : c.numeric() ? "num" : null,
+                    "data-sort", c.key().apply(v));
+            switch (c.title()) {
+                case "Card" -> {
+                    String prefix = v.catalog().publisher() + "/" + v.catalog().collection() + "/";
+                    String shown = v.latest().handle().startsWith(prefix)
+                            ? v.latest().handle().substring(prefix.length()) : v.latest().handle();
+                    // break the long handle only after a slash
+                    w.open("a", "href", Links.relative(path, SitePaths.card(v.latest())));
+                    String[] parts = shown.split("/");
+                    for (int i = 0; i < parts.length; i++) {
+                        w.text(parts[i] + (i < parts.length - 1 ? "/" : ""));
+                        if (i < parts.length - 1) {
+                            w.trusted("<wbr/>");
+                        }
+                    }
+                    w.close("a");
+                }
+                case "Quantization" -> {
+                    if (v.isQuantized()) {
+                        w.element("span", "quantized", "class", "badge quantized", "title", quantization(v));
+                        w.text(" " + quantization(v));
+                    } else {
+                        w.text(FLOAT);
+                    }
+                }
+                case "TF.js" -> {
+                    List<Deployment> children = tfjs(v);
+                    if (children.isEmpty()) {
+                        w.element("span", "—", "class", "muted");
+                    }
+                    for (int i = 0; i < children.size(); i++) {
+                        Deployment d = children.get(i);
+                        if (i > 0) {
+                            w.text(" · ");
+                        }
+                        w.element("a", "v" + d.parent().number(), "href", Links.relative(path, SitePaths.card(d)),
+                                "title", d.handle());
+                    }
+                }
+                default -> w.text(c.text().apply(v));
             }
             w.close("td");
         }
         w.close("tr");
+    }
+
+    /** The quantization id, or {@value #FLOAT}. */
+    static String quantization(Variant v) {
+        return v.quantization().orElse(FLOAT);
+    }
+
+    /** The TF.js (deployment) child cards of every version of a variant. */
+    private static List<Deployment> tfjs(Variant v) {
+        return v.versions().stream().map(ModelVersion::deployments).flatMap(List::stream).toList();
     }
 
     private static long lastDim(Variant v) {

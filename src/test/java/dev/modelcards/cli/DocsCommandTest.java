@@ -2,6 +2,7 @@ package dev.modelcards.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelcards.Registry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,7 +29,20 @@ class DocsCommandTest {
                 "--out", tmp.resolve("gen/resources/models").toString(),
                 "--front-page", tmp.resolve("gen/markdown/index.md").toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("353 files").contains("348 card pages").contains("verify report: none");
+        Registry registry = Registry.load();
+        int models = registry.models().size();
+        int children = registry.deployments().size();
+        long files;
+        try (var walk = Files.walk(tmp.resolve("gen/resources/models"))) {
+            files = walk.filter(Files::isRegularFile).count();
+        }
+        // a page per card and TF.js child, a history page for each, plus index, charts, stylesheet and a
+        // page per family
+        assertThat(files).isEqualTo(2L * (models + children) + 3 + registry.catalog().families().size());
+        assertThat(out.toString()).contains("docs: " + files + " files").contains(models + " card pages")
+                .contains(children + " TF.js card pages").contains((models + children) + " history pages")
+                .contains("verify report: none");
+        assertThat(err.toString()).isEmpty();
         assertThat(tmp.resolve("gen/resources/models/index.html")).exists();
         assertThat(Files.readString(tmp.resolve("gen/markdown/index.md")))
                 .startsWith("# modelcards\n\n## Browse the registry\n").contains("(models/index.html)").endsWith("Intro.\n");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
+
+import dev.modelcards.render.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 class DocsGeneratorTest {
     static final String HANDLE = "google/imagenet/mobilenet_v2_075_96/feature_vector/4";
     static Registry registry;
+    /** Computed once per JVM: every generator of the docs tests shares it. */
+    static CardHistory history;
 
     @BeforeAll
-    static void load() {
-        registry = Registry.load();
+    static synchronized void load() {
+        if (registry == null) {
+            registry = Registry.load();
+            history = CardHistory.compute(registry, TemplateEngine.bundled());
+        }
+    }
+
+    static DocsGenerator generator(Path cards) {
+        return generator(cards, Optional.empty());
+    }
+
+    static DocsGenerator generator(Path cards, Optional<VerifyReport> report) {
+        return new DocsGenerator(registry, cards, report, history);
     }
 
     /** A small tfhub-style card with a metadata comment, a GFM table and some hostile markup. */
@@ -58,44 +73,63 @@ class DocsGeneratorTest {
 
     @Test
     void writesEveryPageAndEachIsValid(@TempDir Path tmp) throws Exception {
-        DocsGenerator g = new DocsGenerator(registry, fixtureCards(tmp.resolve("cards")), Optional.empty());
+        DocsGenerator g = generator(fixtureCards(tmp.resolve("cards")));
         SortedMap<String, String> pages = g.render();
-        assertThat(pages).hasSize(registry.models().size() + 2 + 2 + 1);
+        // a page per card and TF.js child card and a history page for each; index, charts, stylesheet and
+        // one page per family
+        assertThat(pages).hasSize(2 * (registry.models().size() + registry.deployments().size())
+                + 3 + registry.catalog().families().size());
         Path out = tmp.resolve("site/models");
         DocsGenerator.write(pages, out);
         assertThat(new PageChecker(out).checkAll()).isEmpty();
-        assertThat(g.missingCards()).isEqualTo(registry.models().size() - 1);
+        assertThat(g.missingCards()).isEqualTo(registry.models().size() + registry.deployments().size() - 1);
     }
 
     @Test
     void outputIsByteIdenticalAcrossRuns(@TempDir Path tmp) throws Exception {
         Path cards = fixtureCards(tmp);
-        assertThat(new DocsGenerator(registry, cards, Optional.empty()).render())
-                .isEqualTo(new DocsGenerator(registry, cards, Optional.empty()).render());
+        assertThat(generator(cards).render())
+                .isEqualTo(generator(cards).render());
     }
 
     @Test
     void indexListsEveryVariantWithItsLatestCard(@TempDir Path tmp) {
-        String index = new DocsGenerator(registry, tmp, Optional.empty()).render().get("index.html");
-        assertThat(count(index, "<tr data-family=")).isEqualTo(76).isEqualTo(registry.variants().size());
+        String index = generator(tmp).render().get("index.html");
+        assertThat(count(index, "<tr data-family=")).isEqualTo(registry.variants().size());
         String latest = registry.get("google/imagenet/mobilenet_v2_075_96/feature_vector").handle();
         assertThat(index).contains("href=\"" + latest + ".html\"")
                 .contains("<select name=\"resolution\"").contains("<![CDATA[");
+        // quantized variants are rows of their own, marked, and can be filtered
+        long quantized = registry.variants().stream().filter(v -> v.isQuantized()).count();
+        assertThat(quantized).isPositive();
+        assertThat(count(index, "<tr [^>]*data-quantization=\"quantops\"")).isEqualTo(quantized);
+        assertThat(count(index, "<tr [^>]*data-quantization=\"float\"")).isEqualTo(registry.variants().size() - quantized);
+        assertThat(count(index, "<span class=\"badge quantized\" title=\"quantops\">quantized</span> quantops"))
+                .isEqualTo(quantized);
+        assertThat(index).contains("<select name=\"quantization\" id=\"filter-quantization\" data-filter=\"quantization\">")
+                .contains("<option value=\"quantops\">quantized (quantops)</option>")
+                .contains("href=\"google/imagenet/mobilenet_v1_050_128/quantops/classification/3.html\"");
+        // each TF.js child card is linked from its variant's row
+        for (var d : registry.deployments()) {
+            assertThat(index).contains("href=\"" + d.handle() + ".html\"");
+        }
     }
 
     @Test
     void chartsHaveOnePointPerClassificationVariant(@TempDir Path tmp) {
-        String charts = new DocsGenerator(registry, tmp, Optional.empty()).render().get("charts.html");
-        long classifiers = registry.variants().stream().filter(v -> v.isClassifier()).count();
+        String charts = generator(tmp).render().get("charts.html");
+        // one point per float classification variant: quantized ones share their float variant's figures
+        long classifiers = registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized()).count();
         assertThat(classifiers).isEqualTo(38);
-        assertThat(count(charts, "class=\"point s[0-9]\"")).isEqualTo(2 * 38);
+        assertThat(count(charts, "class=\"point s[0-9]\"")).isEqualTo(2 * classifiers);
+        assertThat(charts).doesNotContain("/quantops/");
         assertThat(charts).contains("id=\"chart-macs\"").contains("id=\"chart-params\"").contains("log scale")
                 .contains("data-series=\"MobileNet V1\"").contains("data-series=\"MobileNet V2\"");
     }
 
     @Test
     void metadataPanelMarksAPublishedFigureThatIsAnErratum(@TempDir Path tmp) {
-        var pages = new DocsGenerator(registry, tmp, Optional.empty()).render();
+        var pages = generator(tmp).render();
         assertThat(pages.get("google/imagenet/mobilenet_v1_025_192/classification/5.html"))
                 .contains("data-field=\"macs\">34 M (published; erratum: the architecture gives 30.21 M)<");
         assertThat(pages.get("google/imagenet/mobilenet_v1_025_224/classification/5.html"))
@@ -104,28 +138,49 @@ class DocsGeneratorTest {
 
     @Test
     void familyGridShowsEmptyCells(@TempDir Path tmp) {
-        String v2 = new DocsGenerator(registry, tmp, Optional.empty()).render().get("families/mobilenet_v2.html");
+        String v2 = generator(tmp).render().get("families/mobilenet_v2.html");
         // 6 multipliers × 5 resolutions, 22 published: 8 empty cells
         assertThat(count(v2, "class=\"empty\"")).isEqualTo(8);
         assertThat(count(v2, "class=\"cell\"")).isEqualTo(22);
+        assertThat(v2).doesNotContain("quantized ·");
         // changelog markdown is rendered, its link kept
         assertThat(v2).contains("href=\"https://github.com/tensorflow/hub/issues/86\">GitHub issue 86</a>");
     }
 
     @Test
     void cardPageRendersMarkdownSafelyBesideMetadata(@TempDir Path tmp) throws Exception {
-        String page = new DocsGenerator(registry, fixtureCards(tmp), Optional.empty()).render().get(HANDLE + ".html");
+        String page = generator(fixtureCards(tmp)).render().get(HANDLE + ".html");
         assertThat(page).contains("<table>").contains("<td>96×96</td>").contains("<h3 id=\"overview\">")
                 .contains("data-field=\"params\">2.61 M<").contains("data-field=\"output_shape\">[batch, 1280]<")
                 .doesNotContain("<script>alert").contains("&lt;script&gt;alert")
                 .doesNotContain("javascript:").doesNotContain("<img").doesNotContain("asset-path: legacy -->")
                 .contains("version 4 (this page)").contains("badge latest")
-                .contains("not verified");
-        String older = new DocsGenerator(registry, tmp, Optional.empty()).render()
+                .contains("not verified")
+                // the fixture is not the card the catalog renders: the page says so and links the current text
+                .contains("id=\"mc-card-stale\"").contains("href=\"4/history.html#r-");
+        String older = generator(tmp).render()
                 .get("google/imagenet/mobilenet_v2_075_96/feature_vector/2.html");
         assertThat(older).contains("id=\"mc-card-missing\"").contains("Card not generated")
+                .contains("its current text, rendered from the catalog: <a href=\"2/history.html#r-")
                 .contains("A newer version of this model exists")
                 .contains("href=\"" + registry.get(HANDLE).variant().latest().number() + ".html\"");
+    }
+
+    @Test
+    void aGeneratedCardThatIsCurrentNeedsNoNotice(@TempDir Path tmp) throws Exception {
+        var renderer = new dev.modelcards.render.CardRenderer(registry, TemplateEngine.bundled());
+        ModelVersion m = registry.get(HANDLE);
+        var child = registry.deployments().get(0);
+        Files.createDirectories(tmp.resolve(HANDLE + ".md").getParent());
+        Files.writeString(tmp.resolve(HANDLE + ".md"), renderer.card(m, dev.modelcards.render.Rendering.TFHUB));
+        Files.createDirectories(tmp.resolve(child.handle() + ".md").getParent());
+        Files.writeString(tmp.resolve(child.handle() + ".md"),
+                renderer.child(child, dev.modelcards.render.Rendering.TFHUB, null));
+        SortedMap<String, String> pages = generator(tmp).render();
+        assertThat(pages.get(HANDLE + ".html")).doesNotContain("mc-card-stale").doesNotContain("mc-card-missing")
+                .contains("<h3 id=\"overview\">Overview</h3>");
+        assertThat(pages.get(child.handle() + ".html")).doesNotContain("mc-card-stale").doesNotContain("mc-card-missing")
+                .contains("id=\"mc-snippet\"").contains("tf.loadGraphModel(");
     }
 
     @Test
@@ -139,7 +194,7 @@ class DocsGeneratorTest {
                               "input_type": "float32", "macs": 39000000},
                    "mismatches": ["params: declared 2610000, actual 2629632"]}]}
                 """);
-        SortedMap<String, String> pages = new DocsGenerator(registry, tmp, Optional.of(report)).render();
+        SortedMap<String, String> pages = generator(tmp, Optional.of(report)).render();
         String page = pages.get(HANDLE + ".html");
         assertThat(page).contains("badge fail").contains("<tr class=\"mismatch\" data-field=\"params\">")
                 .contains("<td>2629632</td>").contains("checked 2026-11-24 with onnxruntime 1.29.0");
@@ -151,9 +206,12 @@ class DocsGeneratorTest {
 
     @Test
     void everyCardHasAPageAtItsHandle(@TempDir Path tmp) {
-        SortedMap<String, String> pages = new DocsGenerator(registry, tmp, Optional.empty()).render();
+        SortedMap<String, String> pages = generator(tmp).render();
         List<ModelVersion> models = registry.models();
-        assertThat(models).hasSize(348);
+        assertThat(models).isNotEmpty();
         models.forEach(m -> assertThat(pages).containsKey(m.handle() + ".html"));
+        registry.deployments().forEach(d -> assertThat(pages).containsKey(d.handle() + ".html"));
+        assertThat(models.stream().filter(m -> m.variant().isQuantized())).isNotEmpty()
+                .allSatisfy(m -> assertThat(pages).containsKey(m.handle() + ".html"));
     }
 }

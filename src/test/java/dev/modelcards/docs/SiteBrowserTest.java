@@ -74,36 +74,53 @@ class SiteBrowserTest {
 
     @Test
     void indexListsEveryVariantAndTheFilterNarrowsRows() throws Exception {
+        int variants = registry.variants().size();
         String all = chromium.dumpDom(url("index.html"));
-        assertThat(rows(all)).hasSize(registry.variants().size()).hasSize(76);
-        assertThat(visible(rows(all))).isEqualTo(76);
+        assertThat(rows(all)).hasSize(variants);
+        assertThat(visible(rows(all))).isEqualTo(variants);
         // the script ran: header buttons for sorting and the row count
         assertThat(all).contains("<th scope=\"col\"").contains("<button type=\"button\">")
-                .contains("76 of 76 variants");
+                .contains(variants + " of " + variants + " variants");
 
+        // V1 at 160 px has a float and a quantized (quantops) classifier per multiplier
         String filtered = chromium.dumpDom(url("index.html") + "?family=mobilenet_v1&head=classification&resolution=160");
         long expected = registry.query().family("mobilenet_v1").head("classification").resolution(160).list().size();
-        assertThat(expected).isEqualTo(4);
-        assertThat(rows(filtered)).hasSize(76);
+        long quantized = registry.query().family("mobilenet_v1").head("classification").resolution(160).list().stream()
+                .filter(Variant::isQuantized).count();
+        assertThat(expected).isEqualTo(8);
+        assertThat(quantized).isEqualTo(4);
+        assertThat(rows(filtered)).hasSize(variants);
         assertThat(visible(rows(filtered))).isEqualTo(expected);
-        assertThat(filtered).contains(expected + " of 76 variants");
+        assertThat(filtered).contains(expected + " of " + variants + " variants");
         rows(filtered).stream().filter(r -> !r.contains(" hidden"))
                 .forEach(r -> assertThat(r).contains("data-family=\"mobilenet_v1\"").contains("data-resolution=\"160\""));
 
+        // the quantization filter keeps the float or the quantized ones
+        String floats = chromium.dumpDom(url("index.html")
+                + "?family=mobilenet_v1&head=classification&resolution=160&quantization=float");
+        assertThat(visible(rows(floats))).isEqualTo(expected - quantized);
+        String quantops = chromium.dumpDom(url("index.html") + "?quantization=quantops");
+        assertThat(visible(rows(quantops))).isEqualTo(registry.variants().stream().filter(Variant::isQuantized).count());
+        rows(quantops).stream().filter(r -> !r.contains(" hidden"))
+                .forEach(r -> assertThat(r).contains("data-quantization=\"quantops\"").contains("/quantops/"));
+
         chromium.screenshot(url("index.html"), TARGET.resolve("site-screenshots/index.png"));
+        chromium.screenshot(url("index.html") + "?family=mobilenet_v1&resolution=128",
+                TARGET.resolve("site-screenshots/index-v1-128.png"));
     }
 
     @Test
     void chartHasOnePointPerClassificationVariant() throws Exception {
         String dom = chromium.dumpDom(url("charts.html"));
-        long classifiers = registry.variants().stream().filter(Variant::isClassifier).count();
+        // one point per float classifier: quantized variants share their float variant's figures
+        long classifiers = registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized()).count();
         assertThat(classifiers).isEqualTo(38);
         for (String chart : List.of("chart-macs", "chart-params")) {
             int start = dom.indexOf("id=\"" + chart + "\"");
             int end = dom.indexOf("</svg>", start);
             assertThat(start).as(chart).isPositive();
             String svg = dom.substring(start, end);
-            assertThat(DocsGeneratorTest.count(svg, "class=\"point s[0-9]\"")).as(chart).isEqualTo(38);
+            assertThat(DocsGeneratorTest.count(svg, "class=\"point s[0-9]\"")).as(chart).isEqualTo(classifiers);
         }
         chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts.png"));
         chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts-dark.png"), true);
@@ -124,6 +141,36 @@ class SiteBrowserTest {
         }
         chromium.screenshot(url(page), TARGET.resolve("site-screenshots/card.png"));
         chromium.screenshot(url("families/mobilenet_v2.html"), TARGET.resolve("site-screenshots/family.png"));
+        chromium.screenshot(url("families/mobilenet_v1.html"), TARGET.resolve("site-screenshots/family-v1.png"));
+    }
+
+    @Test
+    void cardPagesLinkTheirHistoryQuantizedSiblingAndTfjsChild() throws Exception {
+        // a V2 version 5 card: its history, the revision of 2021-06-23 with that day's diff
+        String v5 = "google/imagenet/mobilenet_v2_100_224/classification/5";
+        String dom = chromium.dumpDom(url(v5 + ".html"));
+        assertThat(dom).contains("id=\"mc-history-list\"").contains("<li data-date=\"2021-06-23\">")
+                .contains("href=\"5/history.html#r-2021-06-23\"");
+        String history = chromium.dumpDom(url(v5 + "/history.html"));
+        assertThat(history).contains("<section id=\"r-2021-06-23\"").contains("id=\"diff-2021-06-23\"")
+                .contains("<ins>+&lt;!-- colab: ").contains("id=\"text-2021-06-23\"");
+        chromium.screenshot(url(v5 + ".html"), TARGET.resolve("site-screenshots/card-history.png"));
+        chromium.screenshot(url(v5 + "/history.html"), TARGET.resolve("site-screenshots/history.png"));
+        chromium.screenshot(url(v5 + "/history.html"), TARGET.resolve("site-screenshots/history-dark.png"), true);
+
+        // a float V1 card links its quantized sibling and TF.js child; the child links back
+        String v1 = "google/imagenet/mobilenet_v1_025_224/classification/1";
+        String card = chromium.dumpDom(url(v1 + ".html"));
+        assertThat(card).contains("data-rel=\"quantized\"").contains("href=\"../quantops/classification/1.html\"")
+                .contains("data-rel=\"tfjs\"").contains("href=\"1/default/tfjs/1.html\"");
+        String child = chromium.dumpDom(url(v1 + "/default/tfjs/1.html"));
+        assertThat(child).contains("data-status=\"not-applicable\"").contains("href=\"../../../1.html\"")
+                .contains("href=\"https://emojiscavengerhunt.withgoogle.com/\"");
+        chromium.screenshot(url(v1 + "/default/tfjs/1.html"), TARGET.resolve("site-screenshots/tfjs.png"));
+        String quantized = chromium.dumpDom(url("google/imagenet/mobilenet_v1_025_224/quantops/classification/1.html"));
+        assertThat(quantized).contains("class=\"badge quantized\"");
+        chromium.screenshot(url("google/imagenet/mobilenet_v1_025_224/quantops/classification/1.html"),
+                TARGET.resolve("site-screenshots/quantized.png"));
     }
 
     @Test
