@@ -42,7 +42,7 @@ class DocsCommandTest {
         assertThat(out.toString()).contains("docs: " + files + " files").contains(models + " card pages")
                 .contains(children + " TF.js card pages").contains((models + children) + " history pages")
                 .contains("verify report: none");
-        assertThat(err.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("catalog: " + java.nio.file.Path.of("catalog").toAbsolutePath() + "\n");
         assertThat(tmp.resolve("gen/resources/models/index.html")).exists();
         assertThat(Files.readString(tmp.resolve("gen/markdown/index.md")))
                 .startsWith("# modelcards\n\n## Browse the registry\n").contains("(models/index.html)").endsWith("Intro.\n");
@@ -53,7 +53,7 @@ class DocsCommandTest {
         Path report = Files.writeString(tmp.resolve("verify-report.json"), "{\"results\": 3}");
         int code = run("docs", "--verify-report", report.toString(), "--out", tmp.resolve("models").toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: " + report + ": not a verify report").doesNotContain("\tat ");
+        assertThat(err.toString()).contains("\nerror: " + report + ": not a verify report").doesNotContain("\tat ");
         assertThat(tmp.resolve("models")).doesNotExist();
     }
 }
