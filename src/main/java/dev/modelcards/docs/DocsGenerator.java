@@ -38,7 +38,7 @@ public final class DocsGenerator {
         this.report = report;
     }
 
-    /** Every page and asset, path (relative to the models folder) → content. */
+    /** {@return every page and asset, path (relative to the models folder) → content} */
     public SortedMap<String, String> render() {
         PageLayout layout = new PageLayout(registry);
         CardMarkdown markdown = new CardMarkdown();
@@ -58,12 +58,17 @@ public final class DocsGenerator {
         return pages;
     }
 
-    /** How many card pages have no generated markdown behind them. */
+    /** {@return how many card pages have no generated markdown behind them} */
     public long missingCards() {
         return registry.models().stream().filter(m -> !Files.isRegularFile(cardSource(m))).count();
     }
 
-    /** Where the markdown card of a model is expected. */
+    /**
+     * Where the markdown card of a model is expected.
+     *
+     * @param m the model version
+     * @return the path of its markdown card
+     */
     public Path cardSource(ModelVersion m) {
         return cardsDir.resolve(m.handle() + ".md");
     }
@@ -71,6 +76,10 @@ public final class DocsGenerator {
     /**
      * Writes {@code pages} into {@code dir}, replacing what was there: pages go to a sibling folder first
      * and replace {@code dir} only once all are written, so an interrupted run leaves the old pages.
+     *
+     * @param pages path relative to {@code dir} → content
+     * @param dir the folder to replace
+     * @throws IOException if a page cannot be written or the folder replaced
      */
     public static void write(SortedMap<String, String> pages, Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
