@@ -19,32 +19,32 @@ public final class Deployment {
         this.demoUrl = demoUrl;
     }
 
-    /** The model version this deployment converts. */
+    /** {@return the model version this deployment converts} */
     public ModelVersion parent() {
         return parent;
     }
 
-    /** The deployment format's id, e.g. {@code tfjs}. */
+    /** {@return the deployment format's id, e.g. {@code tfjs}} */
     public String format() {
         return spec.id();
     }
 
-    /** The deployment format's display name, e.g. {@code TF.js}. */
+    /** {@return the deployment format's display name, e.g. {@code TF.js}} */
     public String formatName() {
         return spec.name();
     }
 
-    /** The handle, which is also the card's path: the parent's handle, then e.g. {@code default/tfjs/1}. */
+    /** {@return the handle, which is also the card's path: the parent's handle, then e.g. {@code default/tfjs/1}} */
     public String handle() {
         return parent.handle() + "/" + spec.path();
     }
 
-    /** The catalog's description of the format (metadata lines and wording of the child card). */
+    /** {@return the catalog's description of the format (metadata lines and wording of the child card)} */
     public Catalog.DeploymentSpec spec() {
         return spec;
     }
 
-    /** A demo that uses this deployment, if the catalog links one. */
+    /** {@return a demo that uses this deployment, if the catalog links one} */
     public Optional<String> demoUrl() {
         return Optional.ofNullable(demoUrl);
     }

@@ -20,7 +20,12 @@ public final class FileErrors {
     private FileErrors() {
     }
 
-    /** What went wrong, without any path: {@code read-only file system}, {@code permission denied}, ... */
+    /**
+     * What went wrong, without any path: {@code read-only file system}, {@code permission denied}, ...
+     *
+     * @param e the failure
+     * @return the reason, e.g. {@code permission denied}
+     */
     public static String reason(IOException e) {
         String r = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
         if (r == null || r.isBlank()) {
@@ -36,7 +41,12 @@ public final class FileErrors {
                 ? r.substring(0, 1).toLowerCase(Locale.ROOT) + r.substring(1) : r;
     }
 
-    /** {@code <path>: <reason>} for any I/O failure, naming the file the exception names (if any). */
+    /**
+     * {@code <path>: <reason>} for any I/O failure, naming the file the exception names (if any).
+     *
+     * @param e the failure
+     * @return the message for the user
+     */
     public static String describe(IOException e) {
         String file = e instanceof FileSystemException fse ? fse.getFile() : null;
         return file == null ? reason(e) : file + ": " + reason(e);
@@ -46,6 +56,11 @@ public final class FileErrors {
      * {@code cannot write <target>: <reason>}; the file the exception names is added only when it is
      * neither the target nor the temporary file written in its place (e.g. a parent folder that could not
      * be created).
+     *
+     * @param target the file that was to be written
+     * @param tmp the temporary file written in its place, or null
+     * @param e the failure
+     * @return the message for the user
      */
     public static String cannotWrite(Path target, Path tmp, IOException e) {
         String msg = "cannot write " + target + ": " + reason(e);

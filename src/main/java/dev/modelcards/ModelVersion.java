@@ -19,37 +19,37 @@ public final class ModelVersion {
         this.format = format;
     }
 
-    /** The variant this is a version of. */
+    /** {@return the variant this is a version of} */
     public Variant variant() {
         return variant;
     }
 
-    /** The version as the catalog declares it (changelog entries, metadata, requirements). */
+    /** {@return the version as the catalog declares it (changelog entries, metadata, requirements)} */
     public VersionSpec spec() {
         return spec;
     }
 
-    /** The serialization format, e.g. TF2 SavedModel. */
+    /** {@return the serialization format, e.g. TF2 SavedModel} */
     public Catalog.FormatSpec format() {
         return format;
     }
 
-    /** The version number. */
+    /** {@return the version number} */
     public int number() {
         return spec.version();
     }
 
-    /** The handle with version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector/4}. */
+    /** {@return the handle with version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector/4}} */
     public String handle() {
         return variant.handle() + "/" + number();
     }
 
-    /** The URL, e.g. {@code https://tfhub.dev/google/imagenet/mobilenet_v2_075_96/feature_vector/4}. */
+    /** {@return the URL, e.g. {@code https://tfhub.dev/google/imagenet/mobilenet_v2_075_96/feature_vector/4}} */
     public String url() {
         return variant.hubUrl() + "/" + handle();
     }
 
-    /** The child cards of this version in other deployment formats (TF.js), in catalog order. */
+    /** {@return the child cards of this version in other deployment formats (TF.js), in catalog order} */
     public List<Deployment> deployments() {
         if (variant.isQuantized()) {
             return List.of();
@@ -69,7 +69,7 @@ public final class ModelVersion {
         return List.copyOf(out);
     }
 
-    /** Whether no later version of this variant is published. */
+    /** {@return whether no later version of this variant is published} */
     public boolean isLatest() {
         return variant.latest().number() == number();
     }
@@ -77,6 +77,8 @@ public final class ModelVersion {
     /**
      * The changelog a card of this version prints: every published version up to and including this
      * one, oldest first.
+     *
+     * @return this version's changelog and those of every version before it, oldest first
      */
     public List<VersionSpec> changelog() {
         return variant.versions().stream().filter(v -> v.number() <= number()).map(ModelVersion::spec).toList();

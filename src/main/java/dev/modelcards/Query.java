@@ -108,6 +108,9 @@ public final class Query {
     /**
      * Only quantized variants ({@code true}, any quantization) or only float ones ({@code false}).
      * Replaces the float-only default; see the class comment.
+     *
+     * @param quantized {@code true} for quantized variants only, {@code false} for float ones only
+     * @return a new query with this filter added
      */
     public Query quantized(boolean quantized) {
         return choosingQuantization(quantized
@@ -119,6 +122,8 @@ public final class Query {
      * Only variants of this quantization, e.g. {@code quantops}. Replaces the float-only default; see the
      * class comment.
      *
+     * @param quantization a quantization id the catalog declares
+     * @return a new query with this filter added
      * @throws IllegalArgumentException if no family of the catalog declares this quantization
      */
     public Query quantization(String quantization) {
@@ -134,12 +139,20 @@ public final class Query {
                 v -> v.quantization().filter(quantization::equals).isPresent(), Query::quantizations));
     }
 
-    /** Float and quantized variants alike: lifts the float-only default (see the class comment). */
+    /**
+     * {@return a new query over float and quantized variants alike} It lifts the float-only default (see the
+     * class comment).
+     */
     public Query includeQuantized() {
         return choosingQuantization(null);
     }
 
-    /** Only this family, e.g. {@code mobilenet_v2}. */
+    /**
+     * Only this family, e.g. {@code mobilenet_v2}.
+     *
+     * @param family a family id
+     * @return a new query with this filter added
+     */
     public Query family(String family) {
         Objects.requireNonNull(family, "family");
         List<String> ids = registry.catalog().families().stream().map(f -> f.id()).toList();
@@ -151,7 +164,12 @@ public final class Query {
                 c -> "families: " + distinct(c, Variant::familyId)));
     }
 
-    /** Only this head: {@code classification} or {@code feature_vector}. */
+    /**
+     * Only this head: {@code classification} or {@code feature_vector}.
+     *
+     * @param head a head id
+     * @return a new query with this filter added
+     */
     public Query head(String head) {
         Objects.requireNonNull(head, "head");
         if (!registry.catalog().heads().containsKey(head)) {
@@ -162,7 +180,12 @@ public final class Query {
         return with(new Filter("head " + head, v -> v.head().equals(head), c -> "heads: " + distinct(c, Variant::head)));
     }
 
-    /** Only this depth multiplier (0.5 and 0.50 are the same). */
+    /**
+     * Only this depth multiplier (0.5 and 0.50 are the same).
+     *
+     * @param multiplier a depth multiplier, e.g. {@code 0.75}
+     * @return a new query with this filter added
+     */
     public Query multiplier(BigDecimal multiplier) {
         Objects.requireNonNull(multiplier, "multiplier");
         return with(new Filter("multiplier " + multiplier.toPlainString(),
@@ -170,19 +193,35 @@ public final class Query {
                 c -> nearest(c, Variant::multiplier, multiplier, m -> m.toPlainString())));
     }
 
-    /** Only this depth multiplier. */
+    /**
+     * Only this depth multiplier.
+     *
+     * @param multiplier a depth multiplier, e.g. {@code 0.75}
+     * @return a new query with this filter added
+     */
     public Query multiplier(double multiplier) {
         return multiplier(BigDecimal.valueOf(multiplier));
     }
 
-    /** Only this input resolution. */
+    /**
+     * Only this input resolution.
+     *
+     * @param pixels the input height and width
+     * @return a new query with this filter added
+     */
     public Query resolution(int pixels) {
         return with(new Filter("resolution " + pixels, v -> v.resolution() == pixels,
                 c -> nearest(c, v -> BigDecimal.valueOf(v.resolution()), BigDecimal.valueOf(pixels),
                         r -> r.toPlainString())));
     }
 
-    /** Only resolutions in {@code [min, max]}. */
+    /**
+     * Only resolutions in {@code [min, max]}.
+     *
+     * @param min the smallest resolution, in pixels
+     * @param max the largest resolution, in pixels
+     * @return a new query with this filter added
+     */
     public Query resolutionBetween(int min, int max) {
         if (min > max) {
             throw new IllegalArgumentException("resolution range [" + min + ", " + max + "] is empty; expected min <= max");
@@ -191,21 +230,36 @@ public final class Query {
                 c -> "resolutions: " + distinct(c, v -> Integer.toString(v.resolution()))));
     }
 
-    /** Only variants with at most this many million multiply-accumulates. */
+    /**
+     * Only variants with at most this many million multiply-accumulates.
+     *
+     * @param millions the largest MACs count, in millions
+     * @return a new query with this filter added
+     */
     public Query maxMacs(double millions) {
         return with(new Filter("at most " + fmt(millions) + " M MACs",
                 v -> v.metrics().macsMillions().doubleValue() <= millions,
                 c -> "cheapest: " + min(c, v -> v.metrics().macsMillions()) + " M MACs"));
     }
 
-    /** Only variants with at most this many million parameters. */
+    /**
+     * Only variants with at most this many million parameters.
+     *
+     * @param millions the largest parameter count, in millions
+     * @return a new query with this filter added
+     */
     public Query maxParams(double millions) {
         return with(new Filter("at most " + fmt(millions) + " M parameters",
                 v -> v.metrics().paramsMillions().doubleValue() <= millions,
                 c -> "smallest: " + min(c, v -> v.metrics().paramsMillions()) + " M parameters"));
     }
 
-    /** Only variants with at least this top-1 accuracy (percent). */
+    /**
+     * Only variants with at least this top-1 accuracy (percent).
+     *
+     * @param percent the smallest top-1 accuracy, in percent
+     * @return a new query with this filter added
+     */
     public Query minTop1(double percent) {
         return with(new Filter("top-1 at least " + fmt(percent) + " %",
                 v -> v.metrics().top1().doubleValue() >= percent,
@@ -213,14 +267,24 @@ public final class Query {
                         .map(BigDecimal::toPlainString).orElse("none") + " %"));
     }
 
-    /** Only variants published at this version. */
+    /**
+     * Only variants published at this version.
+     *
+     * @param version a version number
+     * @return a new query with this filter added
+     */
     public Query version(int version) {
         return with(new Filter("version " + version, v -> v.version(version).isPresent(),
                 c -> "versions: " + c.stream().flatMap(v -> v.versions().stream()).map(ModelVersion::number)
                         .collect(Collectors.toCollection(TreeSet::new))));
     }
 
-    /** Only variants with a version in this format (e.g. {@code tf2_saved_model}). */
+    /**
+     * Only variants with a version in this format (e.g. {@code tf2_saved_model}).
+     *
+     * @param format a format id of the catalog
+     * @return a new query with this filter added
+     */
     public Query format(String format) {
         Objects.requireNonNull(format, "format");
         if (!registry.catalog().formats().containsKey(format)) {
@@ -234,18 +298,24 @@ public final class Query {
                         .collect(Collectors.toCollection(TreeSet::new))));
     }
 
-    /** Orders results by {@code key}, descending if asked; ties by handle. */
+    /**
+     * Orders results by {@code key}, descending if asked; ties by handle.
+     *
+     * @param key what to order by
+     * @param descending whether the largest comes first
+     * @return a new query with this order
+     */
     public Query orderBy(Order key, boolean descending) {
         Comparator<Variant> c = descending ? key.comparator.reversed() : key.comparator;
         return new Query(registry, filters, c.thenComparing(Order.HANDLE.comparator));
     }
 
-    /** The matching variants, in order. */
+    /** {@return the matching variants, in order} */
     public List<Variant> list() {
         return registry.variants().stream().filter(this::matches).sorted(order).toList();
     }
 
-    /** The first matching variant in order, if any. */
+    /** {@return the first matching variant in order, if any} */
     public Optional<Variant> first() {
         return list().stream().findFirst();
     }
@@ -255,6 +325,7 @@ public final class Query {
      * then handle). Only a query that includes quantized variants can return one, and then only where no
      * float variant matches: a quantized variant ties with its float model, whose metrics it carries.
      *
+     * @return the best matching variant
      * @throws LookupException explaining why nothing matched
      */
     public Variant best() {
@@ -264,7 +335,12 @@ public final class Query {
                 .orElseThrow(() -> new LookupException(explain()));
     }
 
-    /** Whether a variant passes every filter, the float-only default included. */
+    /**
+     * Whether a variant passes every filter, the float-only default included.
+     *
+     * @param v a variant of this query's registry
+     * @return whether this query matches it
+     */
     public boolean matches(Variant v) {
         return filters.stream().allMatch(f -> f.test().test(v));
     }
@@ -272,6 +348,8 @@ public final class Query {
     /**
      * How the query narrows the registry: the candidates each filter removed in turn and, when nothing
      * is left, the nearest values that do exist.
+     *
+     * @return one line: each filter with the candidates it removed, and the nearest values when none is left
      */
     public String explain() {
         List<Variant> candidates = registry.variants();

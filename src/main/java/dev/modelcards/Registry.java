@@ -82,7 +82,7 @@ public final class Registry {
         return multiplier.stripTrailingZeros().toPlainString() + "@" + resolution;
     }
 
-    /** Loads the catalog bundled in the jar. */
+    /** {@return a registry of the catalog bundled in the jar} */
     public static Registry load() {
         return new Registry(CatalogLoader.loadBundled());
     }
@@ -90,18 +90,25 @@ public final class Registry {
     /**
      * Loads and validates the catalog in {@code dir}.
      *
+     * @param dir the catalog folder, holding {@code catalog.yaml}
+     * @return a registry of that catalog
      * @throws CatalogException listing every problem, each with file, line and column
      */
     public static Registry load(Path dir) {
         return new Registry(CatalogLoader.load(dir));
     }
 
-    /** Wraps an already loaded catalog. */
+    /**
+     * Wraps an already loaded catalog.
+     *
+     * @param catalog a catalog loaded by {@link dev.modelcards.catalog.CatalogLoader}
+     * @return a registry of that catalog
+     */
     public static Registry of(Catalog catalog) {
         return new Registry(catalog);
     }
 
-    /** The catalog behind this registry. */
+    /** {@return the catalog behind this registry} */
     public Catalog catalog() {
         return catalog;
     }
@@ -109,17 +116,19 @@ public final class Registry {
     /**
      * Every variant, float and quantized, sorted by handle. (A {@link #query()} holds only float variants
      * unless it asks for quantized ones.)
+     *
+     * @return every variant, sorted by handle
      */
     public List<Variant> variants() {
         return variants;
     }
 
-    /** Every published model (variant × version), sorted by handle then version. */
+    /** {@return every published model (variant × version), sorted by handle then version} */
     public List<ModelVersion> models() {
         return variants.stream().flatMap(v -> v.versions().stream()).toList();
     }
 
-    /** Every deployment child card (TF.js conversions) of every model, in handle order of their parents. */
+    /** {@return every deployment child card (TF.js conversions) of every model, in handle order of their parents} */
     public List<Deployment> deployments() {
         return deployments;
     }
@@ -127,6 +136,8 @@ public final class Registry {
     /**
      * A new query over the float variants; {@link Query#quantized}, {@link Query#quantization} and
      * {@link Query#includeQuantized} widen it to quantized ones.
+     *
+     * @return a new query over the float variants
      */
     public Query query() {
         return new Query(this);
@@ -139,6 +150,8 @@ public final class Registry {
      * ({@code .../classification/3/default/tfjs/1}) is not a model version: {@link #deployment} finds it,
      * and this method's exception says so.
      *
+     * @param handleOrUrl a handle or {@code https://tfhub.dev/...} URL, with or without version
+     * @return the model version it names (the latest when it names no version)
      * @throws LookupException naming what is wrong and the closest handles
      */
     public ModelVersion get(String handleOrUrl) {
@@ -155,6 +168,9 @@ public final class Registry {
      * Looks up a deployment child card by its handle or URL: the parent's handle with version, then the
      * format's path, e.g. {@code google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1}.
      * Empty when the input names no published deployment ({@link #get} explains why).
+     *
+     * @param handleOrUrl a deployment child's handle or URL
+     * @return the deployment it names, or empty
      */
     public Optional<Deployment> deployment(String handleOrUrl) {
         try {
@@ -221,7 +237,12 @@ public final class Registry {
                 .orElse("publisher/collection/name/head/1/" + spec.path());
     }
 
-    /** Like {@link #get} but empty instead of throwing when nothing matches or the input is malformed. */
+    /**
+     * Like {@link #get} but empty instead of throwing when nothing matches or the input is malformed.
+     *
+     * @param handleOrUrl a handle or URL, with or without version
+     * @return the model version it names, or empty
+     */
     public Optional<ModelVersion> find(String handleOrUrl) {
         HandleRef ref;
         try {

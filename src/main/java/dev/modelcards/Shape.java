@@ -12,12 +12,21 @@ public record Shape(List<Long> dims) {
     /** The value of a symbolic (any size) dimension. */
     public static final long BATCH = -1;
 
-    /** Copies the dimensions. */
+    /**
+     * Copies the dimensions.
+     *
+     * @param dims the dimensions, {@link #BATCH} for the symbolic batch
+     */
     public Shape {
         dims = List.copyOf(dims);
     }
 
-    /** A shape with a symbolic batch followed by {@code rest}. */
+    /**
+     * A shape with a symbolic batch followed by {@code rest}.
+     *
+     * @param rest the dimensions after the batch
+     * @return the shape {@code [batch, rest...]}
+     */
     public static Shape batchOf(long... rest) {
         Long[] all = new Long[rest.length + 1];
         all[0] = BATCH;

@@ -53,62 +53,62 @@ public final class Variant {
         this.versions = List.copyOf(vs);
     }
 
-    /** The catalog this variant comes from (dataset, heads, formats). */
+    /** {@return the catalog this variant comes from (dataset, heads, formats)} */
     public Catalog catalog() {
         return catalog;
     }
 
-    /** The family as the catalog declares it (paper, architecture, wording). */
+    /** {@return the family as the catalog declares it (paper, architecture, wording)} */
     public FamilySpec family() {
         return family;
     }
 
-    /** The family id, e.g. {@code mobilenet_v2}. */
+    /** {@return the family id, e.g. {@code mobilenet_v2}} */
     public String familyId() {
         return family.id();
     }
 
-    /** The depth multiplier with two decimals, e.g. {@code 0.75}, {@code 1.00}. */
+    /** {@return the depth multiplier with two decimals, e.g. {@code 0.75}, {@code 1.00}} */
     public BigDecimal multiplier() {
         return multiplier;
     }
 
-    /** The input height and width in pixels. */
+    /** {@return the input height and width in pixels} */
     public int resolution() {
         return resolution;
     }
 
-    /** The head id: {@code classification} or {@code feature_vector}. */
+    /** {@return the head id: {@code classification} or {@code feature_vector}} */
     public String head() {
         return head.id();
     }
 
-    /** The head as the catalog declares it. */
+    /** {@return the head as the catalog declares it} */
     public Catalog.HeadSpec headSpec() {
         return head;
     }
 
-    /** Whether this variant outputs class logits. */
+    /** {@return whether this variant outputs class logits} */
     public boolean isClassifier() {
         return "logits".equals(head.output());
     }
 
-    /** The handle segment, e.g. {@code mobilenet_v2_075_96}. */
+    /** {@return the handle segment, e.g. {@code mobilenet_v2_075_96}} */
     public String name() {
         return Names.variantName(family.id(), multiplier, resolution);
     }
 
-    /** The handle without version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector}. */
+    /** {@return the handle without version, e.g. {@code google/imagenet/mobilenet_v2_075_96/feature_vector}} */
     public String handle() {
         return handle;
     }
 
-    /** The hub's base URL, e.g. {@code https://tfhub.dev}. */
+    /** {@return the hub's base URL, e.g. {@code https://tfhub.dev}} */
     public String hubUrl() {
         return catalog.hubUrl();
     }
 
-    /** The TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}. */
+    /** {@return the TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}} */
     public String checkpointName() {
         return Names.checkpointName(family.id(), multiplier, resolution)
                 + (quantization == null ? "" : quantization.checkpointSuffix());
@@ -118,72 +118,79 @@ public final class Variant {
      * The quantization this variant is published under ({@code quantops}), or empty for the float
      * model. A quantized variant has its own handle ({@code .../mobilenet_v1_050_128/quantops/classification})
      * and versions, and the float variant's architecture and published metrics.
+     *
+     * @return the quantization id, or empty for a float variant
      */
     public Optional<String> quantization() {
         return Optional.ofNullable(quantization).map(FamilySpec.Quantization::id);
     }
 
-    /** Whether this is a quantized variant. */
+    /** {@return whether this is a quantized variant} */
     public boolean isQuantized() {
         return quantization != null;
     }
 
-    /** The quantization spec, or null for float variants (for the renderer and exporter). */
+    /** {@return the quantization spec, or null for float variants (for the renderer and exporter)} */
     public FamilySpec.Quantization quantizationSpec() {
         return quantization;
     }
 
-    /** The checkpoint file the published model was exported from. */
+    /** {@return the checkpoint file the published model was exported from} */
     public String checkpointPath() {
         return family.checkpoint().path(checkpointName());
     }
 
-    /** Input shape {@code [batch, H, W, 3]}, NHWC, float values in {@link #inputRange()}. */
+    /** {@return the input shape {@code [batch, H, W, 3]}, NHWC, float values in {@link #inputRange()}} */
     public Shape inputShape() {
         return Shape.batchOf(resolution, resolution, catalog.input().channels());
     }
 
-    /** The range input values are expected in, {@code [0, 1]}. */
+    /** {@return the range input values are expected in, {@code [0, 1]}} */
     public List<BigDecimal> inputRange() {
         return List.of(catalog.input().min(), catalog.input().max());
     }
 
-    /** Width of the feature vector: the last convolution's channels. */
+    /** {@return the width of the feature vector: the last convolution's channels} */
     public int featureWidth() {
         return family.featureWidths().get(multiplier);
     }
 
-    /** Number of classes of the classification head (1001: background plus 1000). */
+    /** {@return the number of classes of the classification head (1001: background plus 1000)} */
     public int numClasses() {
         return catalog.dataset().classes();
     }
 
-    /** Output shape: {@code [batch, 1001]} for classification, {@code [batch, F]} for feature vectors. */
+    /** {@return the output shape: {@code [batch, 1001]} for classification, {@code [batch, F]} for feature vectors} */
     public Shape outputShape() {
         return Shape.batchOf(isClassifier() ? numClasses() : featureWidth());
     }
 
-    /** The published metrics (MACs, parameters, top-1, top-5; those of the classification model). */
+    /** {@return the published metrics (MACs, parameters, top-1, top-5; those of the classification model)} */
     public MetricsRow metrics() {
         return metrics;
     }
 
-    /** Published versions, oldest first. */
+    /** {@return the published versions, oldest first} */
     public List<ModelVersion> versions() {
         return versions;
     }
 
-    /** The newest published version. */
+    /** {@return the newest published version} */
     public ModelVersion latest() {
         return versions.get(versions.size() - 1);
     }
 
-    /** The given version, if published. */
+    /**
+     * The given version, if published.
+     *
+     * @param number the version number
+     * @return that version, or empty
+     */
     public Optional<ModelVersion> version(int number) {
         return versions.stream().filter(v -> v.number() == number).findFirst();
     }
 
-    /** Errata recorded for this variant's published figures. */
+    /** {@return the errata recorded for this variant's published figures} */
     public List<FamilySpec.Erratum> errata() {
         return family.errata().stream()
                 .filter(e -> e.multiplier().compareTo(multiplier) == 0 && e.resolution() == resolution).toList();

@@ -33,7 +33,12 @@ public record Architecture(WidthRule widthRule, Stem stem, String blockType, Lis
     public record LastLayer(int width, BigDecimal scaledAboveMultiplier) {
     }
 
-    /** Width of the feature vector (the last convolution) for a multiplier, by this family's rules. */
+    /**
+     * Width of the feature vector (the last convolution) for a multiplier, by this family's rules.
+     *
+     * @param multiplier a depth multiplier
+     * @return the feature width in channels
+     */
     public int featureWidth(BigDecimal multiplier) {
         if (lastLayer != null) {
             return multiplier.compareTo(lastLayer.scaledAboveMultiplier()) > 0

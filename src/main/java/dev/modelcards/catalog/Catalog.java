@@ -74,17 +74,33 @@ public record Catalog(String publisher, String collection, String hubUrl, Datase
     public record Tag(String id, String displayName) {
     }
 
-    /** The tag with this id under a metadata key, if the vocabulary has it. */
+    /**
+     * The tag with this id under a metadata key, if the vocabulary has it.
+     *
+     * @param key a metadata key, e.g. {@code dataset}
+     * @param id a tag id, e.g. {@code imagenet-ilsvrc-2012-cls}
+     * @return the tag, or empty
+     */
     public Optional<Tag> tag(String key, String id) {
         return tags.getOrDefault(key, List.of()).stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** The history edit with this id, if any. */
+    /**
+     * The history edit with this id, if any.
+     *
+     * @param id an edit id of {@code history:}
+     * @return the edit, or empty
+     */
     public Optional<Edit> edit(String id) {
         return history.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
-    /** The family with this id, if any. */
+    /**
+     * The family with this id, if any.
+     *
+     * @param id a family id, e.g. {@code mobilenet_v2}
+     * @return the family, or empty
+     */
     public Optional<FamilySpec> family(String id) {
         return families.stream().filter(f -> f.id().equals(id)).findFirst();
     }

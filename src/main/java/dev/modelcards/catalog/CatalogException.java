@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
  * Its message is the list of problems, one {@code file:line:column: error: ...} line each.
  */
 public final class CatalogException extends RuntimeException {
+    /** Every problem found, in file and line order; at least one. */
     private final List<Diagnostic> diagnostics;
 
     /** @param diagnostics every problem found; at least one */
@@ -19,12 +20,17 @@ public final class CatalogException extends RuntimeException {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
-    /** A single problem at one place. */
+    /**
+     * A single problem at one place.
+     *
+     * @param pos where the problem is
+     * @param message what is wrong and what was expected
+     */
     public CatalogException(SourcePos pos, String message) {
         this(List.of(new Diagnostic(pos, Diagnostic.Severity.ERROR, message)));
     }
 
-    /** Every problem found, in file and line order. */
+    /** {@return every problem found, in file and line order} */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }

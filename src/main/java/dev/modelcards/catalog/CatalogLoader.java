@@ -34,7 +34,12 @@ public final class CatalogLoader {
     private CatalogLoader() {
     }
 
-    /** Loads and validates the catalog in {@code dir}; throws {@link CatalogException} listing every error. */
+    /**
+     * Loads and validates the catalog in {@code dir}; throws {@link CatalogException} listing every error.
+     *
+     * @param dir the catalog folder, holding {@code catalog.yaml}
+     * @return the loaded catalog
+     */
     public static Catalog load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new CatalogException(SourcePos.ofFile(dir.toString()),
@@ -43,12 +48,17 @@ public final class CatalogLoader {
         return load(CatalogSource.directory(dir));
     }
 
-    /** Loads the catalog bundled in the jar. */
+    /** {@return the catalog bundled in the jar, loaded} */
     public static Catalog loadBundled() {
         return load(CatalogSource.classpath(BUNDLED_ROOT));
     }
 
-    /** Loads and validates, returning the catalog together with every diagnostic (warnings included). */
+    /**
+     * Loads and validates, returning the catalog together with every diagnostic (warnings included).
+     *
+     * @param dir the catalog folder, holding {@code catalog.yaml}
+     * @return the catalog, if usable, and every diagnostic
+     */
     public static Result check(Path dir) {
         if (!Files.isDirectory(dir)) {
             return new Result(null, List.of(new Diagnostic(SourcePos.ofFile(dir.toString()), Diagnostic.Severity.ERROR,
@@ -61,6 +71,10 @@ public final class CatalogLoader {
      * Loads and validates a catalog held in memory: {@code files} maps file names ({@code catalog.yaml}
      * and the family files it lists) to their bytes; messages name them {@code label/name}. Lets fuzzers
      * and tests feed arbitrary bytes without touching the disk.
+     *
+     * @param label the name messages give the catalog's folder
+     * @param files file name to content
+     * @return the catalog, if usable, and every diagnostic
      */
     public static Result check(String label, Map<String, byte[]> files) {
         return check(CatalogSource.memory(label, files));
@@ -73,7 +87,7 @@ public final class CatalogLoader {
      * @param diagnostics every problem, sorted by file, line and column
      */
     public record Result(Catalog catalog, List<Diagnostic> diagnostics) {
-        /** Whether the catalog is usable. */
+        /** {@return whether the catalog is usable} */
         public boolean ok() {
             return catalog != null;
         }

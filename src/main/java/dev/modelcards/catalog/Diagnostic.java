@@ -10,7 +10,12 @@ package dev.modelcards.catalog;
 public record Diagnostic(SourcePos pos, Severity severity, String message) {
 
     /** How bad a problem is: errors make the catalog unusable, warnings are reported only. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        /** The catalog cannot be used. */
+        ERROR,
+        /** Reported; the catalog is used all the same. */
+        WARNING
+    }
 
     @Override
     public String toString() {

@@ -81,7 +81,12 @@ public record FamilySpec(String id, String name, Paper paper, String implementat
      * checkpoint name ({@code mobilenet_v2_0.75_96}).
      */
     public record Checkpoint(String pathPattern, String source, String url) {
-        /** The checkpoint file path for one checkpoint name. */
+        /**
+         * The checkpoint file path for one checkpoint name.
+         *
+         * @param checkpointName a TF-Slim checkpoint name, e.g. {@code mobilenet_v2_0.75_96}
+         * @return the checkpoint file's path
+         */
         public String path(String checkpointName) {
             return pathPattern.replace("{name}", checkpointName);
         }
@@ -108,14 +113,25 @@ public record FamilySpec(String id, String name, Paper paper, String implementat
                           SourcePos pos) {
     }
 
-    /** The metrics row for one cell, if the table has it. */
+    /**
+     * The metrics row for one cell, if the table has it.
+     *
+     * @param multiplier a depth multiplier
+     * @param resolution an input resolution in pixels
+     * @return the row, or empty
+     */
     public Optional<MetricsRow> metricsFor(BigDecimal multiplier, int resolution) {
         return metrics.stream()
                 .filter(r -> r.multiplier().compareTo(multiplier) == 0 && r.resolution() == resolution)
                 .findFirst();
     }
 
-    /** The version with this number, if published. */
+    /**
+     * The version with this number, if published.
+     *
+     * @param number a version number
+     * @return the version, or empty
+     */
     public Optional<VersionSpec> version(int number) {
         return versions.stream().filter(v -> v.version() == number).findFirst();
     }

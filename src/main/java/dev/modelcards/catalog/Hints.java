@@ -10,6 +10,10 @@ public final class Hints {
     /**
      * Returns {@code " (did you mean 'x'?)"} for the closest candidate within a small edit distance,
      * or an empty string when nothing is close.
+     *
+     * @param given what the user wrote
+     * @param candidates the valid names
+     * @return the hint, or an empty string
      */
     public static String didYouMean(String given, Collection<String> candidates) {
         if (given.length() > 200) {
@@ -56,6 +60,9 @@ public final class Hints {
     /**
      * Escapes control and non-ASCII characters (at most 200 code points shown) so a message shows
      * exactly what was given: a Cyrillic 'а' or a NUL must not look like a valid name.
+     *
+     * @param s any text
+     * @return the text with those characters escaped, shortened past 200 code points
      */
     public static String printable(String s) {
         StringBuilder b = new StringBuilder();

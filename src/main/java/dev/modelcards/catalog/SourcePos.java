@@ -9,7 +9,12 @@ package dev.modelcards.catalog;
  */
 public record SourcePos(String file, int line, int column) {
 
-    /** A position for problems that concern a whole file rather than a place in it. */
+    /**
+     * A position for problems that concern a whole file rather than a place in it.
+     *
+     * @param file the file as messages name it
+     * @return a position naming only the file
+     */
     public static SourcePos ofFile(String file) {
         return new SourcePos(file, 1, 1);
     }

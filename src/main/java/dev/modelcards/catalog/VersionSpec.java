@@ -47,12 +47,22 @@ public record VersionSpec(int version, String format, boolean fineTunable, boole
         /** The key of a blank line in the metadata block. */
         public static final String BLANK = "blank";
 
-        /** The literal value for one head; null when derived or when this head has no such line. */
+        /**
+         * The literal value for one head; null when derived or when this head has no such line.
+         *
+         * @param head a head id
+         * @return the literal value, or null
+         */
         public String valueFor(String head) {
             return value != null ? value : perHead.get(head);
         }
 
-        /** Whether cards of {@code head} have this line. */
+        /**
+         * Whether cards of {@code head} have this line.
+         *
+         * @param head a head id
+         * @return whether the line appears on that head's cards
+         */
         public boolean appliesTo(String head) {
             return perHead.isEmpty() || perHead.containsKey(head);
         }

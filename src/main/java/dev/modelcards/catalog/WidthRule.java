@@ -28,15 +28,27 @@ public enum WidthRule {
         this.id = id;
     }
 
-    /** The catalog spelling, e.g. {@code make_divisible_8}. */
+    /** {@return the catalog spelling, e.g. {@code make_divisible_8}} */
     public String id() {
         return id;
     }
 
-    /** The scaled width. */
+    /**
+     * The scaled width.
+     *
+     * @param width the width at multiplier 1.0, in channels
+     * @param multiplier a depth multiplier
+     * @return the scaled width, in channels
+     */
     public abstract int apply(int width, BigDecimal multiplier);
 
-    /** TF-Slim's {@code _make_divisible(v, divisor, min_value=None)}. */
+    /**
+     * TF-Slim's {@code _make_divisible(v, divisor, min_value=None)}.
+     *
+     * @param v the scaled width before rounding
+     * @param divisor what the result must be a multiple of
+     * @return {@code v} rounded to a multiple of {@code divisor}, never below {@code divisor} nor 10% below {@code v}
+     */
     public static int makeDivisible(double v, int divisor) {
         int rounded = Math.max(divisor, (int) (v + divisor / 2.0) / divisor * divisor);
         if (rounded < 0.9 * v) {

@@ -8,7 +8,11 @@ public final class BareJvm {
     private BareJvm() {
     }
 
-    /** Prints one line and returns. */
+    /**
+     * Prints one line and returns.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         // One line, like the shortest command's output: the baseline is starting, printing and stopping.
         System.out.println("bare JVM");

@@ -18,7 +18,7 @@ public final class CatalogOption {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 
-    /** Loads the chosen catalog and names it on stderr. */
+    /** {@return a registry of the chosen catalog} Names the catalog on stderr. */
     public Registry registry() {
         Path chosen = dir();
         if (mixee != null) {
@@ -27,7 +27,7 @@ public final class CatalogOption {
         return chosen == null ? Registry.load() : Registry.load(chosen);
     }
 
-    /** The folder read: the option, else the project's catalog, or null for the bundled catalog. */
+    /** {@return the folder read: the option, else the project's catalog, or null for the bundled catalog} */
     public Path dir() {
         return dir != null ? dir : Project.current().catalog().orElse(null);
     }

@@ -112,6 +112,8 @@ public final class DocsCommand implements Callable<Integer> {
     /**
      * Entry point for exec-maven-plugin's {@code java} goal: runs {@code modelcards docs ARGS} in the
      * calling JVM and throws when it fails (its message has been printed already).
+     *
+     * @param args the arguments of {@code modelcards docs}
      */
     public static void main(String[] args) {
         String[] all = new String[args.length + 1];

@@ -22,12 +22,17 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    /** Runs the CLI and returns its exit code: 0 ok, 1 failed check or bad input, 2 usage error. */
+    /**
+     * Runs the CLI and returns its exit code: 0 ok, 1 failed check or bad input, 2 usage error.
+     *
+     * @param args the command line, without the program name
+     * @return the exit code
+     */
     public static int run(String... args) {
         return commandLine().execute(args);
     }
 
-    /** The configured command line, shared by {@link #main} and tests. */
+    /** {@return the configured command line, shared by {@link #main} and tests} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new UserErrors());
@@ -41,6 +46,11 @@ public final class Main implements Runnable {
         cl.getSubcommands().values().forEach(sub -> shareVersion(sub, versions));
     }
 
+    /**
+     * Runs the CLI and exits with its exit code (see {@link #run}).
+     *
+     * @param args the command line, without the program name
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }

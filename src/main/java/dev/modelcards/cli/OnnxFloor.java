@@ -18,7 +18,14 @@ public final class OnnxFloor {
     private OnnxFloor() {
     }
 
-    /** Opens, runs once and closes each file in order, one session at a time. */
+    /**
+     * Opens, runs once and closes each file in order, one session at a time.
+     *
+     * @param env the onnxruntime environment
+     * @param files the model files, run in this order
+     * @throws IOException if a file cannot be read
+     * @throws OrtException if onnxruntime refuses a model or fails to run it
+     */
     public static void run(OrtEnvironment env, List<Path> files) throws IOException, OrtException {
         for (Path f : files) {
             try (OnnxModel m = OnnxModel.load(env, Files.readAllBytes(f))) {
@@ -30,6 +37,9 @@ public final class OnnxFloor {
     /**
      * {@code OnnxFloor DIR}: runs the floor over every {@code *.onnx} file directly in DIR (by name) and
      * prints how many it ran; exit 1 if there is none or one fails, so a broken floor cannot pass for a fast one.
+     *
+     * @param args the folder of {@code *.onnx} files
+     * @throws IOException if the folder cannot be listed or a file read
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

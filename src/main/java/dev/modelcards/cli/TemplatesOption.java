@@ -11,7 +11,7 @@ public final class TemplatesOption {
                     + "else the templates bundled in modelcards).")
     Path dir;
 
-    /** The chosen templates: the option, else the project's, else the bundled ones. */
+    /** {@return the chosen templates: the option, else the project's, else the bundled ones} */
     public TemplateEngine engine() {
         Path d = dir != null ? dir : Project.current().templates().orElse(null);
         return d == null ? TemplateEngine.bundled() : TemplateEngine.fromDirectory(d);

@@ -36,7 +36,12 @@ public final class CardMarkdown {
         this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
     }
 
-    /** The HTML of a markdown document. */
+    /**
+     * The HTML of a markdown document.
+     *
+     * @param markdown a markdown document
+     * @return its HTML
+     */
     public String render(String markdown) {
         Node doc = parser.parse(markdown);
         clean(doc);

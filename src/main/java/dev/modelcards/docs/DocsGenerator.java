@@ -62,7 +62,7 @@ public final class DocsGenerator {
         return history;
     }
 
-    /** Every page and asset, path (relative to the models folder) → content. */
+    /** {@return every page and asset, path (relative to the models folder) → content} */
     public SortedMap<String, String> render() {
         PageLayout layout = new PageLayout(registry);
         CardMarkdown markdown = new CardMarkdown();
@@ -102,13 +102,18 @@ public final class DocsGenerator {
         }
     }
 
-    /** How many card pages (models and TF.js children) have no generated markdown behind them. */
+    /** {@return how many card pages (models and TF.js children) have no generated markdown behind them} */
     public long missingCards() {
         return registry.models().stream().filter(m -> !Files.isRegularFile(cardSource(m))).count()
                 + registry.deployments().stream().filter(d -> !Files.isRegularFile(cardSource(d))).count();
     }
 
-    /** Where the markdown card of a model is expected. */
+    /**
+     * Where the markdown card of a model is expected.
+     *
+     * @param m the model version
+     * @return the path of its markdown card
+     */
     public Path cardSource(ModelVersion m) {
         return cardsDir.resolve(m.handle() + ".md");
     }
@@ -121,6 +126,10 @@ public final class DocsGenerator {
     /**
      * Writes {@code pages} into {@code dir}, replacing what was there: pages go to a sibling folder first
      * and replace {@code dir} only once all are written, so an interrupted run leaves the old pages.
+     *
+     * @param pages path relative to {@code dir} → content
+     * @param dir the folder to replace
+     * @throws IOException if a page cannot be written or the folder replaced
      */
     public static void write(SortedMap<String, String> pages, Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();

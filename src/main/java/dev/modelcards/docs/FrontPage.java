@@ -14,6 +14,7 @@ public final class FrontPage {
      * @param modelsDir the models folder relative to the site root, e.g. {@code models}
      * @param variants  how many variants the index lists
      * @param cards     how many card pages there are
+     * @return the front page's markdown
      */
     public static String markdown(String readme, String modelsDir, int variants, int cards) {
         return markdown(readme, modelsDir, variants, cards, 0);

@@ -12,6 +12,9 @@ public final class Html {
      * Escapes {@code & < > " '} and drops characters that are not allowed in HTML/XML text (C0 controls
      * other than tab, newline and carriage return), so the result is safe as text or as a quoted
      * attribute value and keeps the page parseable as XML.
+     *
+     * @param s any text
+     * @return the escaped text
      */
     public static String escape(String s) {
         if (s == null) {

@@ -17,7 +17,13 @@ public final class HtmlWriter {
     private final StringBuilder out = new StringBuilder(8192);
     private final Deque<String> open = new ArrayDeque<>();
 
-    /** Opens an element; {@code attrs} alternate name and value, a null value omits the attribute. */
+    /**
+     * Opens an element; {@code attrs} alternate name and value, a null value omits the attribute.
+     *
+     * @param tag the element's name
+     * @param attrs attribute names and values, alternating
+     * @return this writer
+     */
     public HtmlWriter open(String tag, String... attrs) {
         startTag(tag, attrs);
         if (VOID.contains(tag)) {
@@ -29,7 +35,12 @@ public final class HtmlWriter {
         return this;
     }
 
-    /** Closes the innermost open element, which must be {@code tag}. */
+    /**
+     * Closes the innermost open element, which must be {@code tag}.
+     *
+     * @param tag the element's name
+     * @return this writer
+     */
     public HtmlWriter close(String tag) {
         String top = open.poll();
         if (!tag.equals(top)) {
@@ -42,24 +53,41 @@ public final class HtmlWriter {
         return this;
     }
 
-    /** An element with only text inside. */
+    /**
+     * An element with only text inside.
+     *
+     * @param tag the element's name
+     * @param text the text inside, escaped
+     * @param attrs attribute names and values, alternating
+     * @return this writer
+     */
     public HtmlWriter element(String tag, String text, String... attrs) {
         return open(tag, attrs).text(text).close(tag);
     }
 
-    /** Escaped text. */
+    /**
+     * Escaped text.
+     *
+     * @param text any text
+     * @return this writer
+     */
     public HtmlWriter text(String text) {
         out.append(Html.escape(text));
         return this;
     }
 
-    /** Markup produced by this project (never catalog text): inserted as is. */
+    /**
+     * Markup produced by this project (never catalog text): inserted as is.
+     *
+     * @param markup well-formed HTML
+     * @return this writer
+     */
     public HtmlWriter trusted(String markup) {
         out.append(markup);
         return this;
     }
 
-    /** The document so far; every opened element must be closed. */
+    /** {@return the document so far; every opened element must be closed} */
     public String finish() {
         if (!open.isEmpty()) {
             throw new IllegalStateException("unclosed elements: " + open);

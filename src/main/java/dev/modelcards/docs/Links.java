@@ -19,6 +19,10 @@ public final class Links {
      * The relative href from the page at {@code from} to {@code to}, both paths relative to the same
      * root with {@code /} separators (e.g. {@code families/mobilenet_v2.html} to {@code index.html}
      * gives {@code ../index.html}).
+     *
+     * @param from the linking page's path
+     * @param to the linked path
+     * @return the relative href
      */
     public static String relative(String from, String to) {
         String[] a = from.split("/");
@@ -44,6 +48,9 @@ public final class Links {
     /**
      * The URL if it is an absolute {@code http} or {@code https} URL with a host and nothing a browser
      * would treat as markup or script; empty otherwise.
+     *
+     * @param url a URL from the catalog
+     * @return the URL, or empty when it is not safe to link
      */
     public static Optional<String> external(String url) {
         if (url == null || url.isBlank() || url.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '<' || c == '>'

@@ -30,12 +30,22 @@ public final class SitePaths {
     private SitePaths() {
     }
 
-    /** The grid page of one family. */
+    /**
+     * The grid page of one family.
+     *
+     * @param family the family
+     * @return the page's path relative to the models folder
+     */
     public static String family(FamilySpec family) {
         return "families/" + family.id() + ".html";
     }
 
-    /** The page of one card. */
+    /**
+     * The page of one card.
+     *
+     * @param m the model version
+     * @return the page's path relative to the models folder
+     */
     public static String card(ModelVersion m) {
         return m.handle() + ".html";
     }

@@ -38,7 +38,12 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
      */
     public record Result(String handle, String model, String status, Map<String, String> declared,
                          Map<String, String> actual, List<String> mismatches) {
-        /** Whether a mismatch names {@code field}. */
+        /**
+         * Whether a mismatch names {@code field}.
+         *
+         * @param field a field name, e.g. {@code output_shape}
+         * @return whether a mismatch names it
+         */
         public boolean mismatched(String field) {
             return mismatches.stream().anyMatch(m -> m.contains(field));
         }
@@ -49,6 +54,8 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
     /**
      * Reads a report, or empty when the file does not exist (the model is then shown as not verified).
      *
+     * @param file the report written by {@code modelcards verify --report}
+     * @return the report, or empty
      * @throws IllegalArgumentException naming the file and what is wrong when it is not a verify report
      */
     public static Optional<VerifyReport> read(Path file) {
@@ -63,7 +70,13 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
         return Optional.of(parse(file.toString(), text));
     }
 
-    /** Parses report text; {@code source} names it in messages. */
+    /**
+     * Parses report text; {@code source} names it in messages.
+     *
+     * @param source the report's name for messages
+     * @param text the report's JSON text
+     * @return the report
+     */
     public static VerifyReport parse(String source, String text) {
         JsonNode root;
         try {
@@ -95,6 +108,9 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
     /**
      * The result for this model: one for exactly this handle and version, else one for the variant
      * (a handle without version, or another version of it).
+     *
+     * @param m the model version
+     * @return its result, or empty when the report has none
      */
     public Optional<Result> resultFor(ModelVersion m) {
         Optional<Result> exact = results.stream().filter(r -> r.handle().equals(m.handle())).findFirst();

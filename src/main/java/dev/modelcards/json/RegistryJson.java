@@ -49,7 +49,12 @@ public final class RegistryJson {
     private RegistryJson() {
     }
 
-    /** Serializes to pretty JSON text ending in a newline, identical on every platform. */
+    /**
+     * Serializes to pretty JSON text ending in a newline, identical on every platform.
+     *
+     * @param node a Jackson node (or any object Jackson serializes)
+     * @return the JSON text
+     */
     public static String write(Object node) {
         try {
             var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
@@ -60,14 +65,24 @@ public final class RegistryJson {
         }
     }
 
-    /** An array of {@link #variant} objects. */
+    /**
+     * An array of {@link #variant} objects.
+     *
+     * @param variants the variants, in the order to print
+     * @return the array
+     */
     public static ArrayNode variants(List<Variant> variants) {
         ArrayNode a = MAPPER.createArrayNode();
         variants.forEach(v -> a.add(variant(v)));
         return a;
     }
 
-    /** One variant: identity, derived shapes, metrics and versions. */
+    /**
+     * One variant: identity, derived shapes, metrics and versions.
+     *
+     * @param v the variant
+     * @return its JSON object
+     */
     public static ObjectNode variant(Variant v) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("handle", v.handle());
@@ -95,7 +110,12 @@ public final class RegistryJson {
         return o;
     }
 
-    /** A shape as an array with {@code null} for the symbolic batch dimension. */
+    /**
+     * A shape as an array with {@code null} for the symbolic batch dimension.
+     *
+     * @param s the shape
+     * @return its JSON array
+     */
     public static ArrayNode shape(Shape s) {
         ArrayNode a = MAPPER.createArrayNode();
         s.dims().forEach(d -> {
@@ -108,7 +128,12 @@ public final class RegistryJson {
         return a;
     }
 
-    /** Published metrics; {@code pixel1_ms} is null where not published. */
+    /**
+     * Published metrics; {@code pixel1_ms} is null where not published.
+     *
+     * @param m the metrics row
+     * @return its JSON object
+     */
     public static ObjectNode metrics(MetricsRow m) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("macs_millions", m.macsMillions());
@@ -123,7 +148,12 @@ public final class RegistryJson {
         return o;
     }
 
-    /** One published version: handle, URL, format, this version's changelog entries and its deployment children. */
+    /**
+     * One published version: handle, URL, format, this version's changelog entries and its deployment children.
+     *
+     * @param m the model version
+     * @return its JSON object
+     */
     public static ObjectNode version(ModelVersion m) {
         VersionSpec s = m.spec();
         ObjectNode o = MAPPER.createObjectNode();
@@ -145,6 +175,9 @@ public final class RegistryJson {
     /**
      * One model version's facts, as {@code show --facts --format json} prints them: the {@link #variant}
      * object with {@code version} set to this model's {@link #version} object in place of the list.
+     *
+     * @param m the model version
+     * @return its facts as a JSON object
      */
     public static ObjectNode model(ModelVersion m) {
         ObjectNode o = variant(m.variant());
@@ -158,7 +191,12 @@ public final class RegistryJson {
         return o;
     }
 
-    /** One deployment child card, as a version lists it: {@code {"format": "tfjs", "handle": ...}}. */
+    /**
+     * One deployment child card, as a version lists it: {@code {"format": "tfjs", "handle": ...}}.
+     *
+     * @param d the deployment
+     * @return its JSON object
+     */
     public static ObjectNode deployment(Deployment d) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", d.format());
@@ -166,7 +204,12 @@ public final class RegistryJson {
         return o;
     }
 
-    /** One deployment on its own (as {@code show --facts --format json} prints it): see {@link #deployments}. */
+    /**
+     * One deployment on its own (as {@code show --facts --format json} prints it): see {@link #deployments}.
+     *
+     * @param d the deployment
+     * @return its JSON object, with parent, format name and demo URL
+     */
     public static ObjectNode standalone(Deployment d) {
         return (ObjectNode) deployments(List.of(d)).get(0);
     }
@@ -174,6 +217,9 @@ public final class RegistryJson {
     /**
      * Deployment child cards listed on their own: {@link #deployment} plus {@code parent} (the converted
      * model version's handle), {@code format_name} and {@code demo_url} (null where none is linked).
+     *
+     * @param deployments the deployments, in the order to print
+     * @return the array
      */
     public static ArrayNode deployments(List<Deployment> deployments) {
         ArrayNode a = MAPPER.createArrayNode();
@@ -198,7 +244,12 @@ public final class RegistryJson {
      * @param deployments each deployment child of the version → the path of its card
      */
     public record CardPaths(Map<String, String> renderings, Map<Deployment, String> deployments) {
-        /** Copies both maps, keeping their order. */
+        /**
+         * Copies both maps, keeping their order.
+         *
+         * @param renderings rendering name → path
+         * @param deployments each deployment child → the path of its card
+         */
         public CardPaths {
             renderings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(renderings));
             deployments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deployments));
@@ -216,6 +267,10 @@ public final class RegistryJson {
      *                  "handle": "google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1",
      *                  "card": "tfhub/google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1.md"}]
      * </pre>
+     *
+     * @param variants the variants, in the order to print
+     * @param cardPaths where each model version's cards are in the site folder
+     * @return the index object
      */
     public static ObjectNode siteIndex(List<Variant> variants, Function<ModelVersion, CardPaths> cardPaths) {
         ObjectNode root = MAPPER.createObjectNode();

@@ -35,6 +35,8 @@ public record BuildSpec(String name, String handle, Architecture arch, BigDecima
     /**
      * The spec of the model a catalog variant declares.
      *
+     * @param v a catalog variant
+     * @return the spec of its reference model
      * @throws IllegalArgumentException for a quantized variant whose input type the builder cannot make
      */
     public static BuildSpec of(Variant v) {
@@ -47,27 +49,37 @@ public record BuildSpec(String name, String handle, Architecture arch, BigDecima
                 v.isClassifier() ? v.numClasses() : 0, false, quantization);
     }
 
-    /** Whether the model ends in class logits rather than the feature vector. */
+    /** {@return whether the model ends in class logits rather than the feature vector} */
     public boolean classifier() {
         return classes > 0;
     }
 
-    /** Whether this is a quantized model (uint8 input, quantized weights and activations). */
+    /** {@return whether this is a quantized model (uint8 input, quantized weights and activations)} */
     public boolean quantized() {
         return quantization != null;
     }
 
-    /** The same model at another input resolution (to build deliberately wrong models in tests). */
+    /**
+     * The same model at another input resolution (to build deliberately wrong models in tests).
+     *
+     * @param r the input height and width, in pixels
+     * @return the changed spec
+     */
     public BuildSpec withResolution(int r) {
         return new BuildSpec(name, handle, arch, multiplier, r, head, classes, nchw, quantization);
     }
 
-    /** The same model with another number of classes. */
+    /**
+     * The same model with another number of classes.
+     *
+     * @param c the number of classes
+     * @return the changed spec
+     */
     public BuildSpec withClasses(int c) {
         return new BuildSpec(name, handle, arch, multiplier, resolution, head, c, nchw, quantization);
     }
 
-    /** The same model with channels-first input. */
+    /** {@return the same model with channels-first input} */
     public BuildSpec withNchw() {
         return new BuildSpec(name, handle, arch, multiplier, resolution, head, classes, true, quantization);
     }
@@ -75,6 +87,8 @@ public record BuildSpec(String name, String handle, Architecture arch, BigDecima
     /**
      * The float32 model of the same cell and head: a quantized model is built from its stand-in weights, so
      * the two compute (nearly) the same function.
+     *
+     * @return the float32 spec of this cell and head
      */
     public BuildSpec floatSpec() {
         if (!quantized()) {
@@ -87,6 +101,8 @@ public record BuildSpec(String name, String handle, Architecture arch, BigDecima
     /**
      * The file name the export layout and {@code verify --models} use: {@code <variant>-<head>.onnx}, or
      * {@code <variant>-<quantization>-<head>.onnx} for a quantized model.
+     *
+     * @return the file name
      */
     public String fileName() {
         return ModelLayout.fileName(name, quantization, head);
@@ -95,6 +111,8 @@ public record BuildSpec(String name, String handle, Architecture arch, BigDecima
     /**
      * SHA-256 (hex) of every field that shapes the file, plus the builder version. A float spec hashes as it
      * did before quantized models existed, so caches of float models stay valid.
+     *
+     * @return the hash, 64 hex digits
      */
     public String contentHash() {
         String canonical = BUILDER_VERSION + "\n" + arch + "\n" + multiplier.toPlainString() + "\n" + resolution

@@ -17,7 +17,14 @@ public final class Checks {
         this.handle = handle;
     }
 
-    /** Every mismatch between {@code o} and {@code d}, in the order the checks run. */
+    /**
+     * Every mismatch between {@code o} and {@code d}, in the order the checks run.
+     *
+     * @param handle the model's handle, for messages
+     * @param d what the catalog declares
+     * @param o what the file has
+     * @return the mismatches; empty when the file matches
+     */
     public static List<Mismatch> compare(String handle, Declared d, Observation o) {
         Checks c = new Checks(handle);
         c.input(d, o);

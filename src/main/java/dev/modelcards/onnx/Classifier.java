@@ -20,13 +20,23 @@ public final class Classifier {
     private final OnnxModel model;
     private final List<String> labels;
 
-    /** A classifier over an open model with the labels file's lines. */
+    /**
+     * A classifier over an open model with the labels file's lines.
+     *
+     * @param model an open model with a classification head
+     * @param labels the labels, one per class index
+     */
     public Classifier(OnnxModel model, List<String> labels) {
         this.model = model;
         this.labels = List.copyOf(labels);
     }
 
-    /** Reads a labels file, one label per line. */
+    /**
+     * Reads a labels file, one label per line.
+     *
+     * @param file a text file
+     * @return its lines
+     */
     public static List<String> readLabels(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).toList();
@@ -45,7 +55,14 @@ public final class Classifier {
     public record Prediction(int index, String label, float score) {
     }
 
-    /** The {@code k} best classes for the image in {@code file}, best first. */
+    /**
+     * The {@code k} best classes for the image in {@code file}, best first.
+     *
+     * @param file an image file
+     * @param k how many classes to return
+     * @return the predictions, best first
+     * @throws OrtException if onnxruntime fails to run the model
+     */
     public List<Prediction> classify(Path file, int k) throws OrtException {
         TensorFacts in = model.inputs().get(0);
         List<Long> s = in.shape();

@@ -36,7 +36,12 @@ public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
     /** The output element types a model of a float variant may have. */
     public static final List<String> OUTPUT_TYPES = List.of("float32", "uint8", "int8");
 
-    /** The declaration for {@code v}. */
+    /**
+     * The declaration for {@code v}.
+     *
+     * @param v a catalog variant
+     * @return what the catalog declares about its model
+     */
     public static Declared of(Variant v) {
         FamilySpec f = v.family();
         // The published table describes the classification model; a feature-vector model lacks its classifier.

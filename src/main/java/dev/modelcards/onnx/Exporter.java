@@ -21,14 +21,26 @@ public final class Exporter {
     private Exporter() {
     }
 
-    /** Distinct variants of {@code models}, in order. */
+    /**
+     * Distinct variants of {@code models}, in order.
+     *
+     * @param models published models
+     * @return their variants, each once
+     */
     public static List<Variant> variants(List<ModelVersion> models) {
         Set<Variant> out = new LinkedHashSet<>();
         models.forEach(m -> out.add(m.variant()));
         return List.copyOf(out);
     }
 
-    /** Writes the files of {@code variants} into {@code dir}; {@code written} sees each path. */
+    /**
+     * Writes the files of {@code variants} into {@code dir}; {@code written} sees each path.
+     *
+     * @param variants the variants to export
+     * @param dir the export folder
+     * @param written told of each file once written
+     * @return the written files
+     */
     public static List<Path> export(List<Variant> variants, Path dir, Consumer<Path> written) {
         ModelFiles.sweep(dir); // a killed export's temp files (each up to 25 MB) would pile up otherwise
         TreeMap<String, String> entries = new TreeMap<>(Manifest.read(dir).models());

@@ -39,7 +39,12 @@ public record Figure(long expected, long allowed,
                 erratum == null ? null : erratum.measured(), erratum == null ? null : erratum.note());
     }
 
-    /** Whether {@code actual} is within {@link #allowed} of {@link #expected}. */
+    /**
+     * Whether {@code actual} is within {@link #allowed} of {@link #expected}.
+     *
+     * @param actual the measured figure
+     * @return whether it is close enough
+     */
     public boolean accepts(long actual) {
         return Math.abs(actual - expected) <= allowed;
     }

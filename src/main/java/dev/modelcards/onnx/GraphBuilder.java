@@ -59,7 +59,12 @@ public final class GraphBuilder {
         this.weights = new Weights(spec.seed());
     }
 
-    /** The model for {@code spec}. */
+    /**
+     * The model for {@code spec}.
+     *
+     * @param spec what to build
+     * @return the ONNX model
+     */
     public static ModelProto build(BuildSpec spec) {
         return new GraphBuilder(spec).model();
     }

@@ -12,7 +12,7 @@ package dev.modelcards.onnx;
  * @param unknownOps  why {@code macs} is unknown (the first operator the walk could not follow), or null
  */
 public record GraphStats(long params, long biases, long macs, String unknownOps) {
-    /** Whether the MACs figure is complete. */
+    /** {@return whether the MACs figure is complete} */
     public boolean macsKnown() {
         return macs >= 0;
     }

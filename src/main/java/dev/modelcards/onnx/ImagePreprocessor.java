@@ -18,6 +18,10 @@ public final class ImagePreprocessor {
     /**
      * The image at {@code height × width}, as floats {@code [height][width][3]} flattened.
      *
+     * @param file an image file
+     * @param height the target height, in pixels
+     * @param width the target width, in pixels
+     * @return the pixels, row-major, RGB in [0, 1]
      * @throws IllegalArgumentException naming the file when it is not a readable image
      */
     public static float[] load(Path file, int height, int width) {
@@ -33,7 +37,14 @@ public final class ImagePreprocessor {
         return resize(img, height, width);
     }
 
-    /** Bilinear resize to {@code height × width}, RGB in [0, 1]. */
+    /**
+     * Bilinear resize to {@code height × width}, RGB in [0, 1].
+     *
+     * @param img the image
+     * @param height the target height, in pixels
+     * @param width the target width, in pixels
+     * @return the pixels, row-major, RGB in [0, 1]
+     */
     public static float[] resize(BufferedImage img, int height, int width) {
         int h = img.getHeight();
         int w = img.getWidth();

@@ -20,7 +20,12 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    /** The XML text. */
+    /**
+     * The XML text.
+     *
+     * @param results the results, one test case each
+     * @return the JUnit XML report
+     */
     public static String render(List<VerifyResult> results) {
         JsonReport.Summary s = JsonReport.Summary.of(results);
         StringWriter out = new StringWriter();
@@ -85,7 +90,12 @@ public final class JUnitReport {
         return out.toString();
     }
 
-    /** Writes the report atomically. */
+    /**
+     * Writes the report atomically.
+     *
+     * @param results the results, one test case each
+     * @param file where to write it
+     */
     public static void write(List<VerifyResult> results, Path file) {
         ModelFiles.write(render(results).getBytes(StandardCharsets.UTF_8), file);
     }

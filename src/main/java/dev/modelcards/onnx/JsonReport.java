@@ -34,7 +34,12 @@ public final class JsonReport {
     @JsonPropertyOrder({"models", "files", "ok", "mismatch", "error", "warnings", "not_applicable"})
     public record Summary(int models, long files, long ok, long mismatch, long error, long warnings,
                           @com.fasterxml.jackson.annotation.JsonProperty("not_applicable") long notApplicable) {
-        /** The summary of {@code results}. */
+        /**
+         * The summary of {@code results}.
+         *
+         * @param results the results of a run
+         * @return the counts per status
+         */
         public static Summary of(List<VerifyResult> results) {
             List<VerifyResult> checked = results.stream().filter(r -> !r.notApplicable()).toList();
             return new Summary(checked.size(), checked.stream().map(VerifyResult::model).distinct().count(),
@@ -43,7 +48,7 @@ public final class JsonReport {
                     count(results, VerifyResult.NOT_APPLICABLE));
         }
 
-        /** Whether any model failed: a mismatch or a file that could not be checked (never a deployment). */
+        /** {@return whether any model failed: a mismatch or a file that could not be checked (never a deployment)} */
         public boolean failed() {
             return mismatch + error > 0;
         }
@@ -62,7 +67,7 @@ public final class JsonReport {
     @JsonPropertyOrder({"date", "onnxruntime_version"})
     public record Check(String date,
                         @com.fasterxml.jackson.annotation.JsonProperty("onnxruntime_version") String onnxruntimeVersion) {
-        /** Today (or SOURCE_DATE_EPOCH's day) and the running onnxruntime's version. */
+        /** {@return today (or SOURCE_DATE_EPOCH's day) and the running onnxruntime's version} */
         public static Check now() {
             String epoch = System.getenv("SOURCE_DATE_EPOCH");
             java.time.Instant when = epoch != null && epoch.matches("[0-9]{1,12}")
@@ -77,12 +82,23 @@ public final class JsonReport {
     public record Document(Check check, Summary summary, List<VerifyResult> results) {
     }
 
-    /** The report text. */
+    /**
+     * The report text.
+     *
+     * @param results the results of a run
+     * @return the JSON report
+     */
     public static String render(List<VerifyResult> results) {
         return render(results, Check.now());
     }
 
-    /** The report text for a given check date and runtime. */
+    /**
+     * The report text for a given check date and runtime.
+     *
+     * @param results the results of a run
+     * @param check the check date and runtime to record
+     * @return the JSON report
+     */
     public static String render(List<VerifyResult> results, Check check) {
         try {
             return JSON.writeValueAsString(new Document(check, Summary.of(results), results)) + "\n";
@@ -91,7 +107,12 @@ public final class JsonReport {
         }
     }
 
-    /** Writes the report atomically. */
+    /**
+     * Writes the report atomically.
+     *
+     * @param results the results of a run
+     * @param file where to write it
+     */
     public static void write(List<VerifyResult> results, Path file) {
         ModelFiles.write(render(results).getBytes(StandardCharsets.UTF_8), file);
     }

@@ -40,7 +40,13 @@ public record LayerPlan(List<Unit> units, int featureWidth) {
     public record Unit(List<Conv> convs, boolean residual) {
     }
 
-    /** The plan for {@code arch} at {@code multiplier}; input images have 3 channels. */
+    /**
+     * The plan for {@code arch} at {@code multiplier}; input images have 3 channels.
+     *
+     * @param arch the family's layer stack
+     * @param multiplier a depth multiplier
+     * @return the plan
+     */
     public static LayerPlan of(Architecture arch, BigDecimal multiplier) {
         WidthRule rule = arch.widthRule();
         List<Unit> units = new ArrayList<>();

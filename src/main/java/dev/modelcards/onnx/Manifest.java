@@ -26,12 +26,16 @@ import java.util.TreeMap;
 public record Manifest(SortedMap<String, String> models) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Copies the map, sorted. */
+    /**
+     * Copies the map, sorted.
+     *
+     * @param models handle → file name relative to the folder
+     */
     public Manifest {
         models = new TreeMap<>(models);
     }
 
-    /** An empty manifest. */
+    /** {@return an empty manifest} */
     public static Manifest empty() {
         return new Manifest(new TreeMap<>());
     }
@@ -39,6 +43,8 @@ public record Manifest(SortedMap<String, String> models) {
     /**
      * Reads {@code dir/manifest.json}, or an empty manifest where the folder has none.
      *
+     * @param dir a models folder
+     * @return its manifest
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
     public static Manifest read(Path dir) {
@@ -70,7 +76,11 @@ public record Manifest(SortedMap<String, String> models) {
         return new Manifest(new TreeMap<>(out));
     }
 
-    /** Writes this manifest into {@code dir} atomically, keys sorted, so re-exports are byte-identical. */
+    /**
+     * Writes this manifest into {@code dir} atomically, keys sorted, so re-exports are byte-identical.
+     *
+     * @param dir a models folder
+     */
     public void write(Path dir) {
         try {
             byte[] bytes = (JSON.writeValueAsString(Map.of("models", models)) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -80,7 +90,15 @@ public record Manifest(SortedMap<String, String> models) {
         }
     }
 
-    /** The file for a versioned handle: manifest entry for it, then for its variant, then the convention. */
+    /**
+     * The file for a versioned handle: manifest entry for it, then for its variant, then the convention.
+     *
+     * @param dir the models folder
+     * @param versionedHandle the model's handle with version
+     * @param variantHandle its variant's handle
+     * @param conventionalName the file name {@link ModelLayout} gives it
+     * @return the model's file
+     */
     public Path resolve(Path dir, String versionedHandle, String variantHandle, String conventionalName) {
         String file = models.get(versionedHandle);
         if (file == null) {

@@ -14,13 +14,17 @@ public final class ModelCache {
 
     private final Path dir;
 
-    /** A cache in {@code dir} (created on first write); temporary files killed runs left there are removed. */
+    /**
+     * A cache in {@code dir} (created on first write); temporary files killed runs left there are removed.
+     *
+     * @param dir the cache folder
+     */
     public ModelCache(Path dir) {
         this.dir = dir;
         ModelFiles.sweep(dir);
     }
 
-    /** The folder. */
+    /** {@return the folder} */
     public Path dir() {
         return dir;
     }
@@ -34,7 +38,12 @@ public final class ModelCache {
     public record Entry(Path path, boolean built) {
     }
 
-    /** The cached file of {@code spec}, built and written atomically first if absent. */
+    /**
+     * The cached file of {@code spec}, built and written atomically first if absent.
+     *
+     * @param spec the model
+     * @return its cached file
+     */
     public Entry get(BuildSpec spec) {
         Path path = pathOf(spec);
         if (Files.isRegularFile(path)) {
@@ -47,6 +56,9 @@ public final class ModelCache {
     /**
      * Where {@code spec}'s file lives: {@code <variant>-<head>-<first 16 hex digits of the hash>.onnx}, with
      * {@code -<quantization>} after the variant for a quantized model (as {@link ModelLayout} names them).
+     *
+     * @param spec the model
+     * @return its file in the cache
      */
     public Path pathOf(BuildSpec spec) {
         String base = spec.fileName();

@@ -31,12 +31,22 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Serializes {@code model} to {@code target} atomically; a killed process leaves at most a *.tmp file. */
+    /**
+     * Serializes {@code model} to {@code target} atomically; a killed process leaves at most a *.tmp file.
+     *
+     * @param model the ONNX model
+     * @param target the file to write
+     */
     public static void write(ModelProto model, Path target) {
         writeAtomically(target, out -> model.writeTo(out));
     }
 
-    /** Writes {@code bytes} to {@code target} atomically. */
+    /**
+     * Writes {@code bytes} to {@code target} atomically.
+     *
+     * @param bytes the content
+     * @param target the file to write
+     */
     public static void write(byte[] bytes, Path target) {
         writeAtomically(target, out -> out.write(bytes));
     }
@@ -45,6 +55,7 @@ public final class ModelFiles {
      * Removes the temporary files in {@code dir} whose writing process no longer runs (killed mid-write);
      * those of live processes, this one included, are left alone.
      *
+     * @param dir a models folder
      * @return the removed files
      */
     public static List<Path> sweep(Path dir) {
@@ -72,6 +83,8 @@ public final class ModelFiles {
     /**
      * Fails now, with the message a later {@link #write} would give, if {@code target}'s folder cannot take a
      * new file (read-only, missing permission): a long run should not end with nowhere to put its report.
+     *
+     * @param target a file to be written later
      */
     public static void requireWritable(Path target) {
         writeAtomically(target.resolveSibling("." + target.getFileName() + ".probe"), out -> { }, target);

@@ -17,17 +17,35 @@ public final class ModelLayout {
     private ModelLayout() {
     }
 
-    /** {@code <variant>-<head>.onnx}. */
+    /**
+     * {@code <variant>-<head>.onnx}.
+     *
+     * @param variantName the variant's handle segment, e.g. {@code mobilenet_v2_075_96}
+     * @param head a head id
+     * @return the file name
+     */
     public static String fileName(String variantName, String head) {
         return fileName(variantName, null, head);
     }
 
-    /** {@code <variant>-<head>.onnx}, or {@code <variant>-<quantization>-<head>.onnx} when quantization is set. */
+    /**
+     * {@code <variant>-<head>.onnx}, or {@code <variant>-<quantization>-<head>.onnx} when quantization is set.
+     *
+     * @param variantName the variant's handle segment, e.g. {@code mobilenet_v2_075_96}
+     * @param quantization a quantization id, or null for a float model
+     * @param head a head id
+     * @return the file name
+     */
     public static String fileName(String variantName, String quantization, String head) {
         return variantName + "-" + (quantization == null ? "" : quantization + "-") + head + ".onnx";
     }
 
-    /** The conventional file name of {@code v}'s model. */
+    /**
+     * The conventional file name of {@code v}'s model.
+     *
+     * @param v a catalog variant
+     * @return the file name
+     */
     public static String fileName(Variant v) {
         return fileName(v.name(), v.quantization().orElse(null), v.head());
     }

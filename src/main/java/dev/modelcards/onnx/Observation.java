@@ -14,7 +14,7 @@ import java.util.List;
 public record Observation(List<TensorFacts> inputs, List<TensorFacts> outputs, GraphStats stats,
                           OnnxModel.Output inference, List<String> notes) {
 
-    /** The facts the JSON report prints under {@code actual}. */
+    /** {@return the facts the JSON report prints under {@code actual}} */
     public Actual actual() {
         TensorFacts in = inputs.isEmpty() ? null : inputs.get(0);
         TensorFacts out = outputs.isEmpty() ? null : outputs.get(0);

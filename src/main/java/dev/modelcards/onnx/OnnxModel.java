@@ -34,7 +34,7 @@ public final class OnnxModel implements AutoCloseable {
         this.outputs = facts(session.getOutputInfo());
     }
 
-    /** The shared onnxruntime environment, logging errors only (its warnings are not the user's business). */
+    /** {@return the shared onnxruntime environment, logging errors only (its warnings are not the user's business)} */
     public static OrtEnvironment environment() {
         return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "modelcards");
     }
@@ -43,6 +43,9 @@ public final class OnnxModel implements AutoCloseable {
      * Opens a session on a serialized model. One intra-op thread: the models are small, and the machine's
      * cores are better left to the next model's loading.
      *
+     * @param env the onnxruntime environment
+     * @param model the ONNX model's bytes
+     * @return the open model
      * @throws OrtException when onnxruntime rejects the bytes (truncated, not ONNX, unsupported)
      */
     public static OnnxModel load(OrtEnvironment env, byte[] model) throws OrtException {
@@ -53,12 +56,12 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    /** The graph inputs, in order. */
+    /** {@return the graph inputs, in order} */
     public List<TensorFacts> inputs() {
         return inputs;
     }
 
-    /** The graph outputs, in order. */
+    /** {@return the graph outputs, in order} */
     public List<TensorFacts> outputs() {
         return outputs;
     }
@@ -71,7 +74,7 @@ public final class OnnxModel implements AutoCloseable {
      * @param values the values as floats (integer types converted, uint8 as 0–255)
      */
     public record Output(String type, List<Long> shape, float[] values) {
-        /** Whether every value is finite. */
+        /** {@return whether every value is finite} */
         public boolean allFinite() {
             for (float v : values) {
                 if (!Float.isFinite(v)) {
@@ -85,6 +88,9 @@ public final class OnnxModel implements AutoCloseable {
     /**
      * Runs the model on the deterministic test input: symbolic dimensions become 1, float inputs get values
      * in [0, 1], uint8 inputs 0–255, following a fixed pattern so every run sees the same image.
+     *
+     * @return the first output of the run
+     * @throws OrtException if onnxruntime fails to run the model
      */
     public Output runDeterministic() throws OrtException {
         TensorFacts in = inputs.get(0);
@@ -102,6 +108,8 @@ public final class OnnxModel implements AutoCloseable {
      *
      * @param pixels the values in the input's layout
      * @param shape  the concrete input shape
+     * @return the first output of the run
+     * @throws OrtException if onnxruntime fails to run the model
      */
     public Output run(float[] pixels, long[] shape) throws OrtException {
         TensorFacts in = inputs.get(0);

@@ -16,7 +16,7 @@ public final class PeakRss {
     private PeakRss() {
     }
 
-    /** Peak RSS in KiB since start or the last {@link #reset()}, or -1 where not available. */
+    /** {@return the peak RSS in KiB since start or the last {@link #reset()}, or -1 where not available} */
     public static long kib() {
         try {
             for (String line : Files.readAllLines(STATUS)) {
@@ -30,7 +30,11 @@ public final class PeakRss {
         return -1;
     }
 
-    /** Restarts the peak at the current RSS; returns whether the platform allowed it. */
+    /**
+     * Restarts the peak at the current RSS.
+     *
+     * @return whether the platform allowed it
+     */
     public static boolean reset() {
         try {
             Files.writeString(CLEAR_REFS, "5");

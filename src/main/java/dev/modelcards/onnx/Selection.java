@@ -37,7 +37,12 @@ public final class Selection {
      * @param deployments deployment child cards (no ONNX model)
      */
     public record Picked(List<ModelVersion> models, List<Deployment> deployments) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param models published models (each has an ONNX model)
+         * @param deployments deployment child cards (no ONNX model)
+         */
         public Picked {
             models = List.copyOf(models);
             deployments = List.copyOf(deployments);
@@ -47,6 +52,9 @@ public final class Selection {
     /**
      * The selected models, sorted by handle, each once.
      *
+     * @param registry the registry to select from
+     * @param args handles, URLs or variant handles; none selects every model
+     * @return the selected models
      * @throws IllegalArgumentException naming an argument that selects no model (saying so when it selects
      *                                  only deployments, which have no ONNX model)
      */
@@ -77,6 +85,9 @@ public final class Selection {
     /**
      * The selected models and deployment child cards; no argument selects all of both.
      *
+     * @param registry the registry to select from
+     * @param args handles, URLs or variant handles; none selects every model and deployment
+     * @return the selected models and deployments
      * @throws IllegalArgumentException naming an argument that selects neither
      */
     public static Picked pick(Registry registry, List<String> args) {

@@ -47,7 +47,12 @@ public final class ShapeWalk {
     private ShapeWalk() {
     }
 
-    /** Measures {@code model}. */
+    /**
+     * Measures {@code model}.
+     *
+     * @param model the ONNX model
+     * @return its parameter, bias and MACs counts
+     */
     public static GraphStats measure(ModelProto model) {
         ShapeWalk w = new ShapeWalk();
         w.walk(model.getGraph());

@@ -10,12 +10,18 @@ import java.util.List;
  * @param shape dimensions; -1 for a symbolic one
  */
 public record TensorFacts(String name, String type, List<Long> shape) {
-    /** Copies the shape. */
+    /**
+     * Copies the shape.
+     *
+     * @param shape dimensions; -1 for a symbolic one
+     * @param name the tensor name
+     * @param type element type: {@code float32}, {@code uint8}, {@code int8}, ...
+     */
     public TensorFacts {
         shape = List.copyOf(shape);
     }
 
-    /** The shape with symbolic dimensions shown as {@code batch} / {@code ?}. */
+    /** {@return the shape with symbolic dimensions shown as {@code batch} / {@code ?}} */
     public String shapeText() {
         return Shapes.text(shape);
     }

@@ -21,12 +21,22 @@ import java.util.List;
 public final class Verifier {
     private final OrtEnvironment env;
 
-    /** A verifier using {@code env} for every session. */
+    /**
+     * A verifier using {@code env} for every session.
+     *
+     * @param env the onnxruntime environment
+     */
     public Verifier(OrtEnvironment env) {
         this.env = env;
     }
 
-    /** Results for every version in {@code versions}, all of which use {@code file}. */
+    /**
+     * Results for every version in {@code versions}, all of which use {@code file}.
+     *
+     * @param file the model file
+     * @param versions the published models that use it
+     * @return one result per version
+     */
     public List<VerifyResult> verify(Path file, List<ModelVersion> versions) {
         String model = file.toString();
         Observation o;
@@ -55,7 +65,13 @@ public final class Verifier {
         return out;
     }
 
-    /** Loads {@code file} once: onnxruntime session, shape walk over the same bytes, one deterministic run. */
+    /**
+     * Loads {@code file} once: onnxruntime session, shape walk over the same bytes, one deterministic run.
+     *
+     * @param file the model file
+     * @return what the file has
+     * @throws ModelUnreadable if the file cannot be read, loaded or run; the message says why
+     */
     public Observation observe(Path file) throws ModelUnreadable {
         byte[] bytes;
         try {

@@ -34,7 +34,18 @@ public record VerifyResult(String handle, String model, String status, Declared 
     /** Status of a deployment child card (TF.js): it has no ONNX model, so there is nothing to verify. */
     public static final String NOT_APPLICABLE = "not_applicable";
 
-    /** A result about a model file (every status but {@link #NOT_APPLICABLE}). */
+    /**
+     * A result about a model file (every status but {@link #NOT_APPLICABLE}).
+     *
+     * @param handle e.g. {@code google/imagenet/mobilenet_v2_100_224/classification/4}
+     * @param model the file checked
+     * @param status {@code ok}, {@code mismatch} or {@code error}
+     * @param declared what the catalog declares
+     * @param actual what the file has (null when it could not be loaded)
+     * @param mismatches every contradiction, empty when ok
+     * @param warnings known errata and facts that could not be measured; never fail the run
+     * @param error why the file could not be checked, for status {@code error}
+     */
     public VerifyResult(String handle, String model, String status, Declared declared, Actual actual,
                         List<Mismatch> mismatches, List<String> warnings, String error) {
         this(handle, model, status, declared, actual, mismatches, warnings, error, null);
@@ -53,24 +64,29 @@ public record VerifyResult(String handle, String model, String status, Declared 
                                  String reason) {
     }
 
-    /** The result for a deployment child card: listed, never checked, never a failure. */
+    /**
+     * The result for a deployment child card: listed, never checked, never a failure.
+     *
+     * @param d the deployment
+     * @return its result
+     */
     public static VerifyResult notApplicable(Deployment d) {
         String reason = "a " + d.formatName() + " deployment of " + d.parent().handle() + " has no ONNX model to verify";
         return new VerifyResult(d.handle(), null, NOT_APPLICABLE, null, null, List.of(), List.of(), null,
                 new DeploymentInfo(d.format(), d.formatName(), d.parent().handle(), reason));
     }
 
-    /** Whether the model matches. */
+    /** {@return whether the model matches} */
     public boolean ok() {
         return OK.equals(status);
     }
 
-    /** Whether this result fails a run: a mismatch or a model that could not be checked. */
+    /** {@return whether this result fails a run: a mismatch or a model that could not be checked} */
     public boolean failed() {
         return MISMATCH.equals(status) || ERROR.equals(status);
     }
 
-    /** Whether this is a deployment that has nothing to verify. */
+    /** {@return whether this is a deployment that has nothing to verify} */
     public boolean notApplicable() {
         return NOT_APPLICABLE.equals(status);
     }

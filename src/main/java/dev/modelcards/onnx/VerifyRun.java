@@ -24,12 +24,16 @@ public final class VerifyRun {
      * @param deployments deployment child cards, reported as not applicable
      */
     public record Plan(Map<Path, List<ModelVersion>> files, List<Deployment> deployments) {
-        /** A plan without deployments. */
+        /**
+         * A plan without deployments.
+         *
+         * @param files file → models using it
+         */
         public Plan(Map<Path, List<ModelVersion>> files) {
             this(files, List.of());
         }
 
-        /** Number of published models covered. */
+        /** {@return the number of published models covered} */
         public int models() {
             return files.values().stream().mapToInt(List::size).sum();
         }
@@ -41,6 +45,12 @@ public final class VerifyRun {
     /**
      * Groups {@code models} by file and keeps shard {@code shard} of {@code shards} (1-based; files are dealt
      * round-robin in path order so shards stay balanced and disjoint).
+     *
+     * @param models the published models to verify
+     * @param source where their files are
+     * @param shard this shard's number, from 1
+     * @param shards how many shards there are
+     * @return this shard's files
      */
     public static Plan plan(List<ModelVersion> models, ModelSource source, int shard, int shards) {
         return plan(models, List.of(), source, shard, shards);
@@ -49,6 +59,13 @@ public final class VerifyRun {
     /**
      * As {@link #plan(List, ModelSource, int, int)}, and lists {@code deployments} as not applicable in the first
      * shard (they have no file to deal out; every shard's report stays disjoint).
+     *
+     * @param models the published models to verify
+     * @param deployments the deployments to list
+     * @param source where the models' files are
+     * @param shard this shard's number, from 1
+     * @param shards how many shards there are
+     * @return this shard's files and deployments
      */
     public static Plan plan(List<ModelVersion> models, List<Deployment> deployments, ModelSource source, int shard,
                             int shards) {
@@ -72,6 +89,10 @@ public final class VerifyRun {
     /**
      * Verifies every file of {@code plan}; {@code afterFile} sees each file's results as soon as they exist.
      *
+     * @param plan what to verify
+     * @param source where the files are; prepares each just before it is verified
+     * @param verifier the verifier
+     * @param afterFile told of each file's results
      * @return all results, the plan's deployments as not applicable included, sorted by handle
      */
     public static List<VerifyResult> execute(Plan plan, ModelSource source, Verifier verifier,

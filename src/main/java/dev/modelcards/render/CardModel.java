@@ -30,13 +30,22 @@ public final class CardModel {
     /** Cards are rendered in parallel: the shared family maps are built once, thread-safely. */
     private final Map<String, Map<String, Object>> familyMaps = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A model builder for the cards of one registry. */
+    /**
+     * A model builder for the cards of one registry.
+     *
+     * @param registry the registry whose cards are built
+     */
     public CardModel(Registry registry) {
         this.registry = registry;
         this.catalogMap = catalog(registry.catalog());
     }
 
-    /** The data for one card at the publisher's final revision (every history edit applied). */
+    /**
+     * The data for one card at the publisher's final revision (every history edit applied).
+     *
+     * @param m the model version
+     * @return the template's data model for its card
+     */
     public Map<String, Object> card(ModelVersion m) {
         return card(m, null);
     }
@@ -44,6 +53,10 @@ public final class CardModel {
     /**
      * The data for one card as it stood at the end of {@code asOf}: history edits dated later are not
      * applied ({@code null}: all are; {@link java.time.LocalDate#MIN}: none, the cards as first published).
+     *
+     * @param m the model version
+     * @param asOf the last day whose edits apply, or null
+     * @return the template's data model for its card
      */
     public Map<String, Object> card(ModelVersion m, java.time.LocalDate asOf) {
         Variant v = m.variant();
@@ -122,6 +135,10 @@ public final class CardModel {
     /**
      * The data for a deployment child card (TF.js): its parent's card data plus the child's own handle,
      * URL, metadata and wording.
+     *
+     * @param d the deployment
+     * @param asOf the last day whose edits apply, or null
+     * @return the template's data model for its child card
      */
     public Map<String, Object> card(Deployment d, java.time.LocalDate asOf) {
         ModelVersion parent = d.parent();

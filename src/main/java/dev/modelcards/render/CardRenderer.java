@@ -21,19 +21,24 @@ public final class CardRenderer {
     private final TemplateEngine engine;
     private final CardModel models;
 
-    /** A renderer for {@code registry} using {@code engine}'s templates. */
+    /**
+     * A renderer for {@code registry} using {@code engine}'s templates.
+     *
+     * @param registry the registry whose cards are rendered
+     * @param engine the templates to render with
+     */
     public CardRenderer(Registry registry, TemplateEngine engine) {
         this.registry = registry;
         this.engine = engine;
         this.models = new CardModel(registry);
     }
 
-    /** The templates folder as messages name it. */
+    /** {@return the templates folder as messages name it} */
     public String templatesRoot() {
         return engine.displayRoot();
     }
 
-    /** The registry rendered. */
+    /** {@return the registry rendered} */
     public Registry registry() {
         return registry;
     }
@@ -41,7 +46,9 @@ public final class CardRenderer {
     /**
      * One card.
      *
+     * @param m the model version
      * @param r {@link Rendering#TFHUB}, {@link Rendering#AIHUB} or {@link Rendering#TEXT}
+     * @return the rendered card
      */
     public String card(ModelVersion m, Rendering r) {
         return card(m, r, null);
@@ -50,6 +57,11 @@ public final class CardRenderer {
     /**
      * One card as it stood at the end of {@code asOf} (null: the publisher's final revision). Renderings
      * that do not follow the publisher's history show the cards as first published, whatever the date.
+     *
+     * @param m the model version
+     * @param r a per-card rendering
+     * @param asOf the last day whose edits apply, or null
+     * @return the rendered card
      */
     public String card(ModelVersion m, Rendering r, LocalDate asOf) {
         if (r == Rendering.AIHUB_LISTING || r == Rendering.INDEX) {
@@ -59,7 +71,14 @@ public final class CardRenderer {
         return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
     }
 
-    /** A deployment child card (TF.js) in a rendering that has them, as of {@code asOf} (null: final). */
+    /**
+     * A deployment child card (TF.js) in a rendering that has them, as of {@code asOf} (null: final).
+     *
+     * @param d the deployment
+     * @param r a rendering with child cards
+     * @param asOf the last day whose edits apply, or null
+     * @return the rendered child card
+     */
     public String child(Deployment d, Rendering r, LocalDate asOf) {
         if (r.childTemplate() == null) {
             throw new IllegalArgumentException(r + " has no deployment cards");
@@ -72,6 +91,10 @@ public final class CardRenderer {
     /**
      * Whether a model's card existed at the end of {@code asOf}: its version was published by then
      * (versions without a {@code published} edit predate the recorded history).
+     *
+     * @param m the model version
+     * @param asOf a day, or null for the final revision
+     * @return whether its card existed then
      */
     public boolean publishedBy(ModelVersion m, LocalDate asOf) {
         if (asOf == null || m.spec().published() == null) {
@@ -84,7 +107,7 @@ public final class CardRenderer {
         return r.followsHistory() ? asOf : LocalDate.MIN;
     }
 
-    /** The cards the AI Hub listing holds: those with an {@code aihub} external id, sorted by handle. */
+    /** {@return the cards the AI Hub listing holds: those with an {@code aihub} external id, sorted by handle} */
     public List<ModelVersion> aihubCards() {
         List<ModelVersion> out = new ArrayList<>();
         for (ModelVersion m : registry.models()) {
@@ -97,7 +120,7 @@ public final class CardRenderer {
         return out;
     }
 
-    /** The AI Hub listing: every card with an AI Hub id, numbered, in one document. */
+    /** {@return the AI Hub listing: every card with an AI Hub id, numbered, in one document} */
     public String aihubListing() {
         List<Map<String, Object>> cards = aihubCards().stream().map(m -> models.card(m, LocalDate.MIN)).toList();
         return engine.render(Rendering.AIHUB_LISTING, Map.of("cards", cards), "the AI Hub listing");
@@ -107,6 +130,7 @@ public final class CardRenderer {
      * The markdown index of every variant.
      *
      * @param cardPath where the tfhub card of a model lives, relative to the site folder
+     * @return the rendered index
      */
     public String index(Function<ModelVersion, String> cardPath) {
         List<Map<String, Object>> variants = new ArrayList<>();

@@ -42,12 +42,20 @@ public final class MarkdownText {
      * escaped, so ordinary prose ({@code ImageNet (ILSVRC-2012-CLS)}, {@code mobilenet_v2_075_96}) keeps
      * its bytes: backslash, backtick, asterisk, brackets, pipe, underscores that could open emphasis,
      * {@code < > &} as HTML entities, and a block marker at the start.
+     *
+     * @param s plain text
+     * @return the escaped text
      */
     public static String escape(String s) {
         return escape(s, false);
     }
 
-    /** Like {@link #escape} but escapes every underscore, as AI Hub writes titles. */
+    /**
+     * Like {@link #escape} but escapes every underscore, as AI Hub writes titles.
+     *
+     * @param s plain text
+     * @return the escaped text
+     */
     public static String escapeAll(String s) {
         return escape(s, true);
     }
@@ -83,7 +91,12 @@ public final class MarkdownText {
         return b.toString();
     }
 
-    /** A code span holding {@code s} literally, with a backtick fence longer than any run inside it. */
+    /**
+     * A code span holding {@code s} literally, with a backtick fence longer than any run inside it.
+     *
+     * @param raw the literal text
+     * @return the code span
+     */
     public static String codeSpan(String raw) {
         String s = oneLine(raw);
         int longest = 0;
@@ -97,12 +110,22 @@ public final class MarkdownText {
         return fence + pad + s + pad + fence;
     }
 
-    /** Whether {@code s} is an absolute http(s) URL safe in a link destination, a string literal and a code span. */
+    /**
+     * Whether {@code s} is an absolute http(s) URL safe in a link destination, a string literal and a code span.
+     *
+     * @param s any text
+     * @return whether it is such a URL
+     */
     public static boolean isSafeUrl(String s) {
         return URL.matcher(s).matches();
     }
 
-    /** Text for inside an HTML comment ({@code <!-- key: value -->}): one line, no {@code <} or {@code >}. */
+    /**
+     * Text for inside an HTML comment ({@code <!-- key: value -->}): one line, no {@code <} or {@code >}.
+     *
+     * @param s any text
+     * @return the text, on one line, without angle brackets
+     */
     public static String commentText(String s) {
         return oneLine(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
@@ -112,6 +135,10 @@ public final class MarkdownText {
      * text, code spans, emphasis and links to absolute http(s) URLs. Anything else (HTML, fences,
      * headings, lists, images, relative links) is escaped as plain text, so it shows literally and
      * cannot change the card's structure. Continuation lines are prefixed with {@code indent}.
+     *
+     * @param md catalog markdown
+     * @param indent the prefix of continuation lines
+     * @return markdown safe to place inline
      */
     public static String inline(String md, String indent) {
         if (!isSafeInline(md)) {
@@ -120,7 +147,13 @@ public final class MarkdownText {
         return md.strip().replace("\n", "\n" + indent);
     }
 
-    /** The plain text of catalog markdown (link targets dropped), line breaks kept and indented. */
+    /**
+     * The plain text of catalog markdown (link targets dropped), line breaks kept and indented.
+     *
+     * @param md catalog markdown
+     * @param indent the prefix of continuation lines
+     * @return the plain text
+     */
     public static String plain(String md, String indent) {
         return PLAIN.computeIfAbsent(indent + "\u0000" + md, k -> toPlain(md, indent));
     }

@@ -46,7 +46,12 @@ public final class PublisherRules {
     private PublisherRules() {
     }
 
-    /** Every problem of the final-revision tfhub cards, grouped by where it comes from, sorted. */
+    /**
+     * Every problem of the final-revision tfhub cards, grouped by where it comes from, sorted.
+     *
+     * @param renderer the renderer of the cards to check
+     * @return the problems; empty when tfhub.dev's validator would accept every card
+     */
     public static List<Diagnostic> check(CardRenderer renderer) {
         Catalog catalog = renderer.registry().catalog();
         Map<String, Group> groups = new LinkedHashMap<>();

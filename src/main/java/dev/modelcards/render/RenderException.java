@@ -12,7 +12,12 @@ public final class RenderException extends RuntimeException {
         super(message);
     }
 
-    /** @param message the complete, user-facing message; @param cause the underlying error */
+    /**
+     * A failure whose cause is another error.
+     *
+     * @param message the complete, user-facing message
+     * @param cause the underlying error
+     */
     public RenderException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -37,7 +37,7 @@ public enum Rendering {
         this.followsHistory = followsHistory;
     }
 
-    /** The template of deployment child cards (TF.js), or null where this rendering has none. */
+    /** {@return the template of deployment child cards (TF.js), or null where this rendering has none} */
     public String childTemplate() {
         return childTemplate;
     }
@@ -46,27 +46,29 @@ public enum Rendering {
      * Whether this rendering follows the publisher's dated edits (catalog.yaml {@code history:}). The
      * others show the cards as first published, before the publisher's repository (AI Hub's copies, the
      * text pages).
+     *
+     * @return whether it follows the publisher's history
      */
     public boolean followsHistory() {
         return followsHistory;
     }
 
-    /** The file name extension of its documents ({@code .md}, {@code .txt}). */
+    /** {@return the file name extension of its documents ({@code .md}, {@code .txt})} */
     public String extension() {
         return extension;
     }
 
-    /** The template set's name, as {@code generate --format} takes it, and the site folder of its cards. */
+    /** {@return the template set's name, as {@code generate --format} takes it, and the site folder of its cards} */
     public String set() {
         return set;
     }
 
-    /** The main template, relative to the templates folder. */
+    /** {@return the main template, relative to the templates folder} */
     public String template() {
         return template;
     }
 
-    /** Markdown or plain text. */
+    /** {@return the syntax of its documents: markdown or plain text} */
     public Syntax syntax() {
         return syntax;
     }

@@ -22,7 +22,7 @@ public enum Syntax {
     /** Plain text: helpers return the text a reader sees. */
     PLAIN;
 
-    /** The helpers as a hash of template functions. */
+    /** {@return the helpers as a hash of template functions} */
     public Map<String, TemplateModel> helpers() {
         Map<String, TemplateModel> m = new LinkedHashMap<>();
         m.put("code", fn(1, 1, a -> out(this == MARKDOWN ? MarkdownText.codeSpan(str(a, 0)) : MarkdownText.oneLine(str(a, 0)))));

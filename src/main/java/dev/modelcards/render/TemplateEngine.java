@@ -49,7 +49,7 @@ public final class TemplateEngine {
     private final Configuration cfg;
     private final String displayRoot;
 
-    /** The templates folder as messages name it ({@code templates}, or the bundled location). */
+    /** {@return the templates folder as messages name it ({@code templates}, or the bundled location)} */
     public String displayRoot() {
         return displayRoot;
     }
@@ -59,12 +59,17 @@ public final class TemplateEngine {
         this.cfg = configure(new SyntaxTemplateLoader(loader));
     }
 
-    /** The templates bundled in the jar. */
+    /** {@return the templates bundled in the jar} */
     public static TemplateEngine bundled() {
         return new TemplateEngine(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), BUNDLED_ROOT), "templates");
     }
 
-    /** The templates in {@code dir}. */
+    /**
+     * The templates in {@code dir}.
+     *
+     * @param dir the templates folder
+     * @return an engine reading templates from it
+     */
     public static TemplateEngine fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RenderException(dir + ": error: templates folder not found");
@@ -113,7 +118,10 @@ public final class TemplateEngine {
      * Runs one rendering's template on a data model. The {@code fmt} helpers of the rendering's syntax
      * are added to the model.
      *
+     * @param r the rendering, which names the template and syntax
+     * @param model the data model
      * @param entry what is being rendered, for messages, e.g. {@code google/.../4 from catalog/mobilenet_v2.yaml:95:5}
+     * @return the rendered text
      * @throws RenderException naming template, line and entry
      */
     public String render(Rendering r, Map<String, Object> model, String entry) {

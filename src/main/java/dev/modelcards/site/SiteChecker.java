@@ -30,7 +30,12 @@ public final class SiteChecker {
 
     /** How a file differs. */
     public enum Kind {
-        MISSING("missing"), STALE("stale  "), EXTRA("extra  ");
+        /** A file generate would write that the site folder lacks. */
+        MISSING("missing"),
+        /** A file whose content differs from what generate would write. */
+        STALE("stale  "),
+        /** A file generate owns but would remove (no longer planned, or left by an interrupted run). */
+        EXTRA("extra  ");
 
         final String label;
 
@@ -39,7 +44,14 @@ public final class SiteChecker {
         }
     }
 
-    /** Every difference between {@code site} and {@code plan}, sorted by path. */
+    /**
+     * Every difference between {@code site} and {@code plan}, sorted by path.
+     *
+     * @param site the site folder
+     * @param plan what the site folder should hold
+     * @return the differences; empty when the site is up to date
+     * @throws IOException if the site folder cannot be read
+     */
     public static List<Problem> check(Path site, SitePlan plan) throws IOException {
         List<Problem> out = new ArrayList<>();
         SortedSet<String> owned = Files.isDirectory(site) ? Manifest.read(site) : new TreeSet<>();
@@ -86,7 +98,12 @@ public final class SiteChecker {
         return out;
     }
 
-    /** Counts per kind, e.g. {@code 2 stale, 1 missing}. */
+    /**
+     * Counts per kind, e.g. {@code 2 stale, 1 missing}.
+     *
+     * @param problems the differences found
+     * @return the counts, one kind after another
+     */
     public static String counts(List<Problem> problems) {
         List<String> parts = new ArrayList<>();
         for (Kind k : Kind.values()) {

@@ -31,7 +31,14 @@ public final class SiteLayout {
 
     /** The file sets {@code generate --format} selects; the index belongs to every set. */
     public enum Set {
-        TFHUB(Rendering.TFHUB), AIHUB(Rendering.AIHUB), TEXT(Rendering.TEXT), INDEX(null);
+        /** The tfhub.dev cards, {@code tfhub/}. */
+        TFHUB(Rendering.TFHUB),
+        /** The AI Hub entries and their listing, {@code aihub/}. */
+        AIHUB(Rendering.AIHUB),
+        /** The plain-text pages, {@code text/}. */
+        TEXT(Rendering.TEXT),
+        /** Everything outside the card folders: {@code index.md}, {@code index.json} and the manifest. */
+        INDEX(null);
 
         private final Rendering rendering;
 
@@ -39,17 +46,22 @@ public final class SiteLayout {
             this.rendering = rendering;
         }
 
-        /** The name used by {@code --format} and as the folder name (the rendering's set). */
+        /** {@return the name used by {@code --format} and as the folder name (the rendering's set)} */
         public String id() {
             return rendering == null ? "index" : rendering.set();
         }
 
-        /** The per-card rendering this set writes, or null for the index. */
+        /** {@return the per-card rendering this set writes, or null for the index} */
         public Rendering rendering() {
             return rendering;
         }
 
-        /** The set a site path belongs to, judged by its first folder. */
+        /**
+         * The set a site path belongs to, judged by its first folder.
+         *
+         * @param path a path relative to the site folder
+         * @return the set it belongs to
+         */
         public static Set of(String path) {
             for (Set s : List.of(TFHUB, AIHUB, TEXT)) {
                 if (path.startsWith(s.id() + "/")) {
@@ -63,12 +75,23 @@ public final class SiteLayout {
     private SiteLayout() {
     }
 
-    /** Where a model's card of one rendering lives: the rendering's folder, the handle, its extension. */
+    /**
+     * Where a model's card of one rendering lives: the rendering's folder, the handle, its extension.
+     *
+     * @param r a per-card rendering
+     * @param m the model version
+     * @return the card's path relative to the site folder
+     */
     public static String card(Rendering r, ModelVersion m) {
         return r.set() + "/" + m.handle() + r.extension();
     }
 
-    /** The tfhub.dev card of a model. */
+    /**
+     * The tfhub.dev card of a model.
+     *
+     * @param m the model version
+     * @return the card's path relative to the site folder
+     */
     public static String tfhub(ModelVersion m) {
         return card(Rendering.TFHUB, m);
     }
@@ -76,27 +99,51 @@ public final class SiteLayout {
     /**
      * The tfhub.dev card of a deployment child, below its parent's version as in the publisher's tree:
      * {@code tfhub/google/imagenet/mobilenet_v1_050_128/classification/1/default/tfjs/1.md}.
+     *
+     * @param d the deployment
+     * @return the card's path relative to the site folder
      */
     public static String tfhub(Deployment d) {
         return card(Rendering.TFHUB, d);
     }
 
-    /** Where a deployment's child card of one rendering lives: below its parent's version, as the publisher keeps it. */
+    /**
+     * Where a deployment's child card of one rendering lives: below its parent's version, as the publisher keeps it.
+     *
+     * @param r a rendering with child cards
+     * @param d the deployment
+     * @return the card's path relative to the site folder
+     */
     public static String card(Rendering r, Deployment d) {
         return r.set() + "/" + d.handle() + r.extension();
     }
 
-    /** The AI Hub entry of a model. */
+    /**
+     * The AI Hub entry of a model.
+     *
+     * @param m the model version
+     * @return the entry's path relative to the site folder
+     */
     public static String aihub(ModelVersion m) {
         return card(Rendering.AIHUB, m);
     }
 
-    /** The plain-text page of a model. */
+    /**
+     * The plain-text page of a model.
+     *
+     * @param m the model version
+     * @return the page's path relative to the site folder
+     */
     public static String text(ModelVersion m) {
         return card(Rendering.TEXT, m);
     }
 
-    /** Whether {@code p} is a path generate may own: relative, forward slashes, no {@code ..}, safe characters. */
+    /**
+     * Whether {@code p} is a path generate may own: relative, forward slashes, no {@code ..}, safe characters.
+     *
+     * @param p a path from a manifest or plan
+     * @return whether it is safe
+     */
     public static boolean isSafePath(String p) {
         return p.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*") && !List.of(p.split("/")).contains("..")
                 && !List.of(p.split("/")).contains(".");

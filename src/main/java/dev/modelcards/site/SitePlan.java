@@ -27,7 +27,13 @@ import java.util.TreeMap;
  */
 public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets) {
 
-    /** Renders the selected sets of the registry's site at the publisher's final revision. */
+    /**
+     * Renders the selected sets of the registry's site at the publisher's final revision.
+     *
+     * @param renderer the renderer of the registry's cards
+     * @param selected the sets to render
+     * @return the planned files
+     */
     public static SitePlan render(CardRenderer renderer, Set<SiteLayout.Set> selected) {
         return render(renderer, selected, null);
     }
@@ -35,6 +41,11 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
     /**
      * Renders the selected sets of the registry's site as they stood at the end of {@code asOf} (null:
      * the final revision): only the cards published by then, each with the edits made by then.
+     *
+     * @param renderer the renderer of the registry's cards
+     * @param selected the sets to render
+     * @param asOf the last day whose edits apply, or null
+     * @return the planned files
      */
     public static SitePlan render(CardRenderer renderer, Set<SiteLayout.Set> selected, java.time.LocalDate asOf) {
         Set<SiteLayout.Set> sets = EnumSet.copyOf(selected);
@@ -89,12 +100,17 @@ public record SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets
         return new RegistryJson.CardPaths(p, children);
     }
 
-    /** Total bytes of all files. */
+    /** {@return the total bytes of all files} */
     public long bytes() {
         return files.values().stream().mapToLong(b -> b.length).sum();
     }
 
-    /** Whether this plan is responsible for {@code path} (its set was selected). */
+    /**
+     * Whether this plan is responsible for {@code path} (its set was selected).
+     *
+     * @param path a path relative to the site folder
+     * @return whether the plan covers it
+     */
     public boolean covers(String path) {
         return sets.contains(SiteLayout.Set.of(path));
     }

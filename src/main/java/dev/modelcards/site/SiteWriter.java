@@ -44,7 +44,14 @@ public final class SiteWriter {
     public record Result(List<String> written, int unchanged, List<String> removed, long bytes) {
     }
 
-    /** Writes {@code plan} into {@code site}. */
+    /**
+     * Writes {@code plan} into {@code site}.
+     *
+     * @param site the site folder, created if missing
+     * @param plan the files to write
+     * @return what was written, left and removed
+     * @throws IOException if a file cannot be written or removed; the message names it
+     */
     public static Result write(Path site, SitePlan plan) throws IOException {
         try {
             Files.createDirectories(site);
