@@ -84,8 +84,11 @@ class SiteBrowserTest {
 
         // V1 at 160 px has a float and a quantized (quantops) classifier per multiplier
         String filtered = chromium.dumpDom(url("index.html") + "?family=mobilenet_v1&head=classification&resolution=160");
-        long expected = registry.query().family("mobilenet_v1").head("classification").resolution(160).list().size();
-        long quantized = registry.query().family("mobilenet_v1").head("classification").resolution(160).list().stream()
+        // the index lists float and quantized variants alike (a Query holds float ones unless asked)
+        long expected = registry.query().includeQuantized().family("mobilenet_v1").head("classification").resolution(160)
+                .list().size();
+        long quantized = registry.query().includeQuantized().family("mobilenet_v1").head("classification").resolution(160)
+                .list().stream()
                 .filter(Variant::isQuantized).count();
         assertThat(expected).isEqualTo(8);
         assertThat(quantized).isEqualTo(4);
