@@ -19,6 +19,9 @@
 #   LIMIT=180       seconds a scaled generate may take before it is stopped and reported as "> LIMIT"
 #   EXPORT_X10=1    also export / verify the ×10 synthetic catalog (760 files, a few GB); 0 to skip
 #   SKIP_BUILD=1    reuse target/modelcards.jar and target/test-classes
+#   PEER_SCALES="1 10 100"  catalog sizes of the comparison with the Python peer (bench/peer/render_cards.py)
+#   PEER_RUNS="5 3 2"       alternated pairs at each of those sizes (medians)
+#   ONLY=peer       measure only the comparison with the Python peer
 set -euo pipefail
 
 RUNS=${RUNS:-5}
@@ -97,6 +100,66 @@ say "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), host: $(nproc) cores, load averag
 say "- JDK: $(java -version 2>&1 | sed -n 2p)"
 say "- runs: $RUNS per start-up-sized command, $HEAVY_RUNS per whole-catalog export/verify/floor (medians)"
 say ""
+
+# ---------------------------------------------------------------- generate --format tfhub vs the Python peer
+# The peer is what a user would write instead: PyYAML + Jinja2 (bench/peer/render_cards.py), reading the same
+# catalog YAML and writing as many cards of similar size (it is told the count modelcards wrote). Each pair
+# (modelcards, then the peer, each into a fresh folder) runs back to back, so a change of the machine's load
+# hits both; medians of the pairs. modelcards runs as the README's first command leaves it: through the
+# launcher target/modelcards (class-data sharing archive) when the build made one, else java -jar.
+PEER_SCALES=${PEER_SCALES:-1 10 100}
+PEER_RUNS=(${PEER_RUNS:-5 3 2})
+PY=/usr/bin/python3
+"$PY" -c 'import jinja2, yaml' 2>/dev/null || { echo "run-all.sh: $PY lacks jinja2/yaml: apt-get install -y python3-jinja2 python3-yaml" >&2; exit 1; }
+if [[ -x $ROOT/target/modelcards ]]; then MC_LAUNCH=("$ROOT/target/modelcards"); LAUNCH_NAME="target/modelcards (launcher)"
+else MC_LAUNCH=("${MC[@]}"); LAUNCH_NAME="java -jar target/modelcards.jar"; fi
+# once NAME CMD...: one timed run; appends wall seconds and peak RSS KiB to NAME's lists
+declare -A WALLS KIBS
+once() {
+    local name=$1 t0 t1 e k code
+    shift
+    set +e
+    t0=$EPOCHREALTIME
+    /usr/bin/time -f '%e %M' -o "$W/time.txt" "$@" > "$W/logs/$name.log" 2>&1
+    code=$?
+    t1=$EPOCHREALTIME
+    set -e
+    if [[ $code != 0 ]]; then echo "run-all.sh: '$name' exited with $code: $*" >&2; tail -20 "$W/logs/$name.log" >&2; exit 1; fi
+    read -r e k < <(tail -1 "$W/time.txt")
+    WALLS[$name]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}') " KIBS[$name]+="$k "
+}
+median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+say "## \`generate --format tfhub\` against a PyYAML + Jinja2 script rendering the same cards"
+say ""
+say "modelcards as $LAUNCH_NAME; pairs alternated in one run, medians. Ratio = modelcards / peer (goal: ≤ 1.0 at ×1, ≤ 0.5 at ×100)."
+say ""
+say "| catalog | cards | pairs | modelcards s | modelcards MiB | peer s | peer MiB | ratio s | ratio memory | load average before |"
+say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+pi=0
+for s in $PEER_SCALES; do
+    runs=${PEER_RUNS[$pi]:-${PEER_RUNS[-1]}}
+    pi=$((pi + 1))
+    if [[ $s == 1 ]]; then cat_dir=$ROOT/catalog
+    else cat_dir=$W/peer-catalog-x$s; "${JAVA[@]}" -cp "$JAR:$ROOT/target/test-classes" dev.modelcards.hardening.SyntheticCatalog "$cat_dir" "$s" > /dev/null; fi
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    # not timed: how many cards modelcards writes for this catalog, so that the peer writes as many
+    "${MC[@]}" generate --format tfhub --catalog "$cat_dir" --out "$W/peer-count" > "$W/logs/peer-count.log" 2>&1
+    cards=$(find "$W/peer-count/tfhub" -type f | wc -l)
+    rm -rf "$W/peer-count"
+    for ((i = 1; i <= runs; i++)); do
+        once "mc_x$s" "${MC_LAUNCH[@]}" generate --format tfhub --catalog "$cat_dir" --out "$W/peer-mc-$i"
+        once "py_x$s" "$PY" "$ROOT/bench/peer/render_cards.py" "$cat_dir" "$W/peer-py-$i" --cards "$cards"
+        rm -rf "$W/peer-mc-$i" "$W/peer-py-$i"
+    done
+    ms=$(median "${WALLS[mc_x$s]}") mk=$(median "${KIBS[mc_x$s]}") ps=$(median "${WALLS[py_x$s]}") pk=$(median "${KIBS[py_x$s]}")
+    say "| ×$s | $cards | $runs | $(secs "$ms") | $(mib "$mk") | $(secs "$ps") | $(mib "$pk") | $(ratio "$ms" "$ps") | $(ratio "$mk" "$pk") | $load |"
+    [[ $s == 1 ]] || rm -rf "$cat_dir"
+done
+say ""
+say "- every pair (modelcards s / peer s): $(for s in $PEER_SCALES; do printf '×%s: %s/ %s; ' "$s" "${WALLS[mc_x$s]}" "${WALLS[py_x$s]}"; done)"
+say "- load average after the comparison: $(cut -d' ' -f1-3 /proc/loadavg)"
+say ""
+if [[ ${ONLY:-} == peer ]]; then echo "results: $RESULTS" >&2; exit 0; fi
 
 # ---------------------------------------------------------------- every command, bundled catalog
 HANDLE=google/imagenet/mobilenet_v2_075_96/feature_vector/4

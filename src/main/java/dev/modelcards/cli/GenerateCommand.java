@@ -3,6 +3,11 @@ package dev.modelcards.cli;
 import java.time.LocalDate;
 import dev.modelcards.Registry;
 import dev.modelcards.render.CardRenderer;
+import dev.modelcards.render.PublisherRules;
+import dev.modelcards.render.Rendering;
+import dev.modelcards.site.SiteLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import dev.modelcards.render.RenderException;
 import dev.modelcards.site.SiteChecker;
 import dev.modelcards.site.SiteException;
@@ -65,15 +70,17 @@ public final class GenerateCommand implements Callable<Integer> {
         SitePlan plan;
         try {
             CardRenderer renderer = new CardRenderer(registry, templates.engine());
-            if (asOf == null && format.sets().contains(dev.modelcards.site.SiteLayout.Set.TFHUB)) {
+            plan = SitePlan.render(renderer, format.sets(), asOf);
+            if (asOf == null && format.sets().contains(SiteLayout.Set.TFHUB)) {
                 // Never write a card the publisher's validator would reject (earlier revisions follow older rules).
-                var rejected = dev.modelcards.render.PublisherRules.check(renderer);
+                // The check reads the cards just rendered (rendering each twice cost a third of a run).
+                var rejected = PublisherRules.check(renderer,
+                        m -> text(plan, SiteLayout.card(Rendering.TFHUB, m)), d -> text(plan, SiteLayout.card(Rendering.TFHUB, d)));
                 if (!rejected.isEmpty()) {
-                    throw new CommandFailure(rejected.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"))
+                    throw new CommandFailure(rejected.stream().map(Object::toString).collect(Collectors.joining("\n"))
                             + "\n" + rejected.size() + " error(s): cards tfhub.dev's validator would reject; nothing was written");
                 }
             }
-            plan = SitePlan.render(renderer, format.sets(), asOf);
         } catch (RenderException e) {
             throw new CommandFailure(e.getMessage() + "\nnothing was written");
         }
@@ -99,5 +106,13 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    private static String text(SitePlan plan, String path) {
+        byte[] b = plan.files().get(path);
+        if (b == null) {
+            throw new IllegalStateException("the plan lacks the tfhub card " + path);
+        }
+        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -53,15 +53,27 @@ public final class PublisherRules {
      * @return the problems; empty when tfhub.dev's validator would accept every card
      */
     public static List<Diagnostic> check(CardRenderer renderer) {
+        return check(renderer, m -> renderer.card(m, Rendering.TFHUB, null), d -> renderer.child(d, Rendering.TFHUB, null));
+    }
+
+    /**
+     * The same, for final-revision tfhub cards already rendered ({@code generate} renders each card once and
+     * checks the text it is about to write).
+     *
+     * @param cards    a model's final-revision tfhub card
+     * @param children a deployment's final-revision tfhub child card
+     */
+    public static List<Diagnostic> check(CardRenderer renderer, java.util.function.Function<ModelVersion, String> cards,
+                                         java.util.function.Function<Deployment, String> children) {
         Catalog catalog = renderer.registry().catalog();
         Map<String, Group> groups = new LinkedHashMap<>();
         for (ModelVersion m : renderer.registry().models()) {
-            String card = renderer.card(m, Rendering.TFHUB, null);
+            String card = cards.apply(m);
             for (Problem p : problems(card, m.handle(), false, catalog, null)) {
                 add(groups, locate(p, m.spec().metadata(), m.spec().pos(), renderer), generic(p.message, m.handle()), m.handle());
             }
             for (Deployment d : m.deployments()) {
-                String child = renderer.child(d, Rendering.TFHUB, null);
+                String child = children.apply(d);
                 for (Problem p : problems(child, d.parent().handle() + "/" + d.spec().path().replace("/" + d.format() + "/", "/"),
                         true, catalog, d.parent().handle())) {
                     add(groups, locate(p, d.spec().metadata(), d.spec().pos(), renderer),

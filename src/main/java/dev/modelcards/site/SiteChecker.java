@@ -90,7 +90,7 @@ public final class SiteChecker {
         }
         if (Files.isDirectory(site)) {
             try (Stream<Path> walk = Files.walk(site)) {
-                walk.filter(f -> f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX) && Files.isRegularFile(f))
+                walk.filter(f -> AtomicFiles.isTemporary(f.getFileName().toString()) && Files.isRegularFile(f))
                         .map(f -> site.relativize(f).toString().replace('\\', '/')).sorted()
                         .forEach(f -> out.add(new Problem(Kind.EXTRA, f, "temporary file of an interrupted generate; generate removes it")));
             }

@@ -1,6 +1,7 @@
 package dev.modelcards.site;
 
 import dev.modelcards.FileErrors;
+import dev.modelcards.SafeFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.TreeSet;
 /**
  * Brings a site folder in line with a {@link SitePlan}, touching as little as possible:
  * <ol>
+ *   <li>locks the site folder ({@link SafeFiles#lock}): a second run on the same folder at the same time is
+ *       refused, naming the process that is writing;</li>
  *   <li>refuses (changing nothing) if a planned file exists, differs and is not listed in the manifest:
  *       that file is someone else's;</li>
  *   <li>records the union of old and new owned files in the manifest first, so a run killed at any
@@ -58,6 +61,12 @@ public final class SiteWriter {
         } catch (IOException e) {
             throw new IOException("cannot create the site folder " + site + ": " + FileErrors.reason(e), e);
         }
+        try (SafeFiles.Lock lock = AtomicFiles.lock(site)) {
+            return writeLocked(site, plan);
+        }
+    }
+
+    private static Result writeLocked(Path site, SitePlan plan) throws IOException {
         SortedSet<String> owned = Manifest.read(site);
         List<String> changed = new ArrayList<>();
         List<String> foreign = new ArrayList<>();
