@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelcards.catalog.Hints;
 import java.io.IOException;
 
 /**
@@ -45,7 +46,7 @@ public final class JsonInput {
         String m = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         m = m.replaceAll(",? from `[^`]*`", "").replaceAll("\\(\\s*(\\d+)\\s*\\)", "($1)");
         m = m.replace("Document nesting depth", "nesting depth");
-        String line = m.strip().lines().findFirst().orElse(m);
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        // Jackson quotes the offending input: show its control characters escaped
+        return Hints.printable(m.strip().lines().findFirst().orElse(m));
     }
 }

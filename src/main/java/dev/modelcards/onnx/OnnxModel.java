@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.modelcards.catalog.Hints;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.time.Duration;
@@ -132,7 +133,7 @@ public final class OnnxModel implements AutoCloseable {
                 .replaceFirst("^Error code - [A-Z_]+ - message: ", "")
                 .replaceAll("(/[\\w./-]+/)?[\\w-]+\\.(cc|h|cpp):\\d+ ([\\w:~<>]+(\\([^)]*\\))? )?", "")
                 .strip();
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return Hints.printable(line); // names from the model may hold anything
     }
 
     /**

@@ -10,6 +10,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modelcards.FileErrors;
 import dev.modelcards.InputFile;
+import dev.modelcards.catalog.Hints;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ public final class OnnxReader {
      * @param outer tensors of enclosing graphs a subgraph may read
      */
     private List<NodeProto> graph(GraphProto g, Set<String> outer, boolean main) throws Invalid {
-        String where = main ? "" : " in subgraph '" + g.getName() + "'";
+        String where = main ? "" : " in subgraph '" + p(g.getName()) + "'";
         if (g.getSparseInitializerCount() > 0) {
             throw fail("sparse initializers" + where + " are not supported (no MobileNet export has them)");
         }
@@ -150,7 +151,7 @@ public final class OnnxReader {
         }
         Set<String> declared = new HashSet<>(outer);
         for (TensorProto t : g.getInitializerList()) {
-            tensor(t, "initializer '" + t.getName() + "'" + where);
+            tensor(t, "initializer '" + p(t.getName()) + "'" + where);
             declared.add(t.getName());
         }
         for (ValueInfoProto in : g.getInputList()) {
@@ -170,7 +171,7 @@ public final class OnnxReader {
                 }
                 Integer before = writer.putIfAbsent(out, i);
                 if (before != null) {
-                    throw fail("tensor '" + out + "'" + where + " is written by two nodes, " + name(g.getNode(before))
+                    throw fail("tensor '" + p(out) + "'" + where + " is written by two nodes, " + name(g.getNode(before))
                             + " and " + name(n));
                 }
             }
@@ -180,7 +181,7 @@ public final class OnnxReader {
         for (NodeProto n : g.getNodeList()) {
             for (String in : n.getInputList()) {
                 if (!in.isEmpty() && !visible.contains(in)) {
-                    throw fail("node " + name(n) + where + " reads '" + in + "', which no node writes and the graph"
+                    throw fail("node " + name(n) + where + " reads '" + p(in) + "', which no node writes and the graph"
                             + " does not declare");
                 }
             }
@@ -190,14 +191,14 @@ public final class OnnxReader {
         }
         for (ValueInfoProto out : g.getOutputList()) {
             if (!visible.contains(out.getName())) {
-                throw fail("graph output '" + out.getName() + "'" + where + " is written by no node");
+                throw fail("graph output '" + p(out.getName()) + "'" + where + " is written by no node");
             }
         }
         return topological(g, writer, where);
     }
 
     private void attribute(AttributeProto a, NodeProto n, Set<String> visible) throws Invalid {
-        String where = "tensor of attribute '" + a.getName() + "' of node " + name(n);
+        String where = "tensor of attribute '" + p(a.getName()) + "' of node " + name(n);
         if (a.hasT()) {
             tensor(a.getT(), where);
         }
@@ -205,7 +206,7 @@ public final class OnnxReader {
             tensor(t, where);
         }
         if (a.hasSparseTensor() || a.getSparseTensorsCount() > 0) {
-            throw fail("sparse tensor in attribute '" + a.getName() + "' of node " + name(n) + " is not supported");
+            throw fail("sparse tensor in attribute '" + p(a.getName()) + "' of node " + name(n) + " is not supported");
         }
         if (a.hasG()) {
             graph(a.getG(), visible, false);
@@ -308,7 +309,7 @@ public final class OnnxReader {
             }
         }
         if (overflow || elements > MAX_INPUT_ELEMENTS) {
-            throw fail("input '" + in.getName() + "' " + Shapes.text(dims) + " has " + (overflow ? "more than 2^63"
+            throw fail("input '" + p(in.getName()) + "' " + Shapes.text(dims) + " has " + (overflow ? "more than 2^63"
                     : Long.toString(elements)) + " elements; an input may have at most " + MAX_INPUT_ELEMENTS
                     + " elements (a 224 × 224 MobileNet image has 150528)");
         }
@@ -318,7 +319,7 @@ public final class OnnxReader {
     private void tensor(TensorProto t, String what) throws Invalid {
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
             String location = t.getExternalDataList().stream().filter(e -> e.getKey().equals("location"))
-                    .map(e -> "'" + e.getValue() + "'").findFirst().orElse("an external file");
+                    .map(e -> "'" + p(e.getValue()) + "'").findFirst().orElse("an external file");
             throw fail(what + " keeps its data outside the model file (in " + location
                     + "); only self-contained models are read");
         }
@@ -411,7 +412,13 @@ public final class OnnxReader {
     }
 
     private static String name(NodeProto n) {
-        return "'" + n.getName() + "' (" + n.getOpType() + ")";
+        return "'" + p(n.getName()) + "' (" + p(n.getOpType()) + ")";
+    }
+
+    /** A name from the file as messages show it: control and non-ASCII characters escaped, at most 80 characters. */
+    static String p(String name) {
+        String s = Hints.printable(name);
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     /** Protobuf's messages run to several sentences and name its own classes after the first. */

@@ -83,12 +83,12 @@ public final class ShapeWalk {
             initializers.put(t.getName(), t);
             constants.add(t.getName());
             shapes.put(t.getName(), checked(t.getDimsList().stream().mapToLong(Long::longValue).toArray(),
-                    "initializer '" + t.getName() + "'"));
+                    "initializer '" + OnnxReader.p(t.getName()) + "'"));
         }
         for (ValueInfoProto in : g.getInputList()) {
             if (!initializers.containsKey(in.getName()) && in.getType().hasTensorType()) {
                 shapes.put(in.getName(), checked(dims(in.getType().getTensorType().getShape()),
-                        "input '" + in.getName() + "'"));
+                        "input '" + OnnxReader.p(in.getName()) + "'"));
             }
         }
         for (NodeProto n : g.getNodeList()) {
@@ -274,7 +274,8 @@ public final class ShapeWalk {
 
     private void unknownShape(NodeProto n) {
         if (unknown == null && !constants.contains(n.getOutputCount() > 0 ? n.getOutput(0) : "")) {
-            unknown = "cannot infer the output shape of " + n.getOpType() + " node '" + n.getName() + "'";
+            unknown = "cannot infer the output shape of " + OnnxReader.p(n.getOpType()) + " node '"
+                    + OnnxReader.p(n.getName()) + "'";
             if (unknown.length() > 300) {
                 unknown = unknown.substring(0, 300) + "…";
             }
@@ -644,8 +645,7 @@ public final class ShapeWalk {
     }
 
     private static String name(NodeProto n) {
-        String name = n.getName().length() > 100 ? n.getName().substring(0, 100) + "…" : n.getName();
-        return "'" + name + "' (" + n.getOpType() + ")";
+        return "'" + OnnxReader.p(n.getName()) + "' (" + OnnxReader.p(n.getOpType()) + ")";
     }
 
     private static String output(NodeProto n) {
