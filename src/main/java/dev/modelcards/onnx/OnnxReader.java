@@ -327,12 +327,12 @@ public final class OnnxReader {
         long elements = 1;
         for (long d : dims) {
             if (d < 0) {
-                throw fail(what + " has a negative dimension: " + dims);
+                throw fail(what + " has a negative dimension: " + Shapes.values(dims));
             }
             try {
                 elements = Math.multiplyExact(elements, d);
             } catch (ArithmeticException e) {
-                throw fail(what + " declares " + dims + ": more than 2^63 elements");
+                throw fail(what + " declares " + Shapes.values(dims) + ": more than 2^63 elements");
             }
         }
         int type = t.getDataType();
@@ -346,7 +346,7 @@ public final class OnnxReader {
             }
             long expected = bytesOf(elements, bits, what, dims);
             if (t.getRawData().size() != expected) {
-                throw fail(what + " declares " + dims + " " + typeName(type) + " (" + expected + " bytes) but holds "
+                throw fail(what + " declares " + Shapes.values(dims) + " " + typeName(type) + " (" + expected + " bytes) but holds "
                         + t.getRawData().size() + " bytes");
             }
             return;
@@ -354,7 +354,7 @@ public final class OnnxReader {
         long held = typedCount(t, type);
         long expected = expectedTypedCount(elements, type);
         if (held != expected) {
-            throw fail(what + " declares " + dims + " " + typeName(type) + " (" + elements + " values) but holds "
+            throw fail(what + " declares " + Shapes.values(dims) + " " + typeName(type) + " (" + elements + " values) but holds "
                     + held + " values");
         }
     }
@@ -363,7 +363,7 @@ public final class OnnxReader {
         try {
             return bits >= 8 ? Math.multiplyExact(elements, bits / 8) : (elements * bits + 7) / 8;
         } catch (ArithmeticException e) {
-            throw fail(what + " declares " + dims + ": too many bytes to hold");
+            throw fail(what + " declares " + Shapes.values(dims) + ": too many bytes to hold");
         }
     }
 

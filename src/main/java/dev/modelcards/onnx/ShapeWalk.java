@@ -150,7 +150,7 @@ public final class ShapeWalk {
         long[] pads = orDefault(attrInts(n, "pads"), 2 * spatial, 0);
         String autoPad = attrString(n, "auto_pad", "NOTSET");
         if (kernel.length != spatial) {
-            throw invalid(n, "kernel_shape " + java.util.Arrays.toString(kernel) + " does not have the input's "
+            throw invalid(n, "kernel_shape " + Shapes.values(kernel) + " does not have the input's "
                     + spatial + " spatial axes");
         }
         positive(n, "kernel_shape", kernel);
@@ -317,7 +317,7 @@ public final class ShapeWalk {
 
     private static long[] transpose(NodeProto n, long[] x, long[] perm) {
         if (perm != null && perm.length != x.length) {
-            throw invalid(n, "perm " + java.util.Arrays.toString(perm) + " does not list the input's " + x.length
+            throw invalid(n, "perm " + Shapes.values(perm) + " does not list the input's " + x.length
                     + " axes");
         }
         long[] out = new long[x.length];
@@ -325,7 +325,7 @@ public final class ShapeWalk {
         for (int i = 0; i < x.length; i++) {
             long axis = perm == null ? x.length - 1 - i : perm[i];
             if (axis < 0 || axis >= x.length || used[(int) axis]) {
-                throw invalid(n, "perm " + java.util.Arrays.toString(perm) + " is not a permutation of the input's "
+                throw invalid(n, "perm " + Shapes.values(perm) + " is not a permutation of the input's "
                         + x.length + " axes");
             }
             used[(int) axis] = true;
@@ -352,7 +352,7 @@ public final class ShapeWalk {
         }
         int spatial = x.length - 2;
         if (kernel.length != spatial) {
-            throw invalid(n, "kernel_shape " + java.util.Arrays.toString(kernel) + " does not have the input's "
+            throw invalid(n, "kernel_shape " + Shapes.values(kernel) + " does not have the input's "
                     + spatial + " spatial axes");
         }
         long[] strides = orDefault(attrInts(n, "strides"), spatial, 1);
@@ -402,18 +402,18 @@ public final class ShapeWalk {
         for (int i = 0; i < out.length; i++) {
             if (out[i] == 0 && !allowZero) {
                 if (i >= x.length) {
-                    throw invalid(n, "shape " + java.util.Arrays.toString(target) + " copies axis " + i
+                    throw invalid(n, "shape " + Shapes.values(target) + " copies axis " + i
                             + " of a rank-" + x.length + " input");
                 }
                 out[i] = x[i];
             }
             if (out[i] == -1) {
                 if (infer >= 0) {
-                    throw invalid(n, "shape " + java.util.Arrays.toString(target) + " has more than one -1");
+                    throw invalid(n, "shape " + Shapes.values(target) + " has more than one -1");
                 }
                 infer = i;
             } else if (out[i] < 0) {
-                throw invalid(n, "shape " + java.util.Arrays.toString(target) + " has a negative dimension");
+                throw invalid(n, "shape " + Shapes.values(target) + " has a negative dimension");
             } else {
                 known = mul(known, out[i], n);
             }
@@ -421,11 +421,11 @@ public final class ShapeWalk {
         long total = elements(x);
         if (infer >= 0) {
             if (known == 0 || total % known != 0) {
-                throw invalid(n, "cannot reshape " + total + " elements into " + java.util.Arrays.toString(target));
+                throw invalid(n, "cannot reshape " + total + " elements into " + Shapes.values(target));
             }
             out[infer] = total / known;
         } else if (known != total) {
-            throw invalid(n, "cannot reshape " + total + " elements into " + java.util.Arrays.toString(target));
+            throw invalid(n, "cannot reshape " + total + " elements into " + Shapes.values(target));
         }
         return out;
     }
@@ -471,7 +471,7 @@ public final class ShapeWalk {
         for (long a : axes) {
             long at = a < 0 ? a + rank : a;
             if (at < 0 || at >= rank || inserted[(int) at]) {
-                throw invalid(n, "axes " + java.util.Arrays.toString(axes) + " are out of range or repeated for a"
+                throw invalid(n, "axes " + Shapes.values(axes) + " are out of range or repeated for a"
                         + " rank-" + rank + " output");
             }
             inserted[(int) at] = true;
@@ -607,11 +607,13 @@ public final class ShapeWalk {
     private void put(NodeProto n, long[] shape) {
         for (long d : shape) {
             if (d < 0) {
-                throw invalid(n, "its output would have the impossible shape " + java.util.Arrays.toString(shape));
+                throw invalid(n, "its output would have the impossible shape " + Shapes.values(shape));
             }
         }
         long e = elements(shape, n);
-        largest = Math.max(largest, e);
+        if (!constants.contains(output(n))) {
+            largest = Math.max(largest, e); // activations: what one run computes, not the stored weights
+        }
         shapes.put(output(n), shape);
     }
 
@@ -619,7 +621,7 @@ public final class ShapeWalk {
     private static long[] checked(long[] shape, String what) {
         for (long d : shape) {
             if (d < 0) {
-                throw new InvalidGraph(what + " has a negative dimension: " + java.util.Arrays.toString(shape));
+                throw new InvalidGraph(what + " has a negative dimension: " + Shapes.values(shape));
             }
         }
         long e = 1;
@@ -627,7 +629,7 @@ public final class ShapeWalk {
             e = d == 0 || e == 0 ? 0 : e > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : e * d;
         }
         if (e > MAX_ELEMENTS) {
-            throw new InvalidGraph(what + " declares " + java.util.Arrays.toString(shape) + ": more than 2^40 elements");
+            throw new InvalidGraph(what + " declares " + Shapes.values(shape) + ": more than 2^40 elements");
         }
         return shape;
     }
@@ -635,7 +637,7 @@ public final class ShapeWalk {
     private static void positive(NodeProto n, String attr, long[] values) {
         for (long v : values) {
             if (v <= 0) {
-                throw invalid(n, attr + " must be positive; it is " + java.util.Arrays.toString(values));
+                throw invalid(n, attr + " must be positive; it is " + Shapes.values(values));
             }
         }
     }
@@ -668,7 +670,7 @@ public final class ShapeWalk {
             e = d == 0 || e == 0 ? 0 : e > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : e * d;
         }
         if (e > MAX_ELEMENTS) {
-            throw invalid(node, "its output shape " + java.util.Arrays.toString(shape) + " has more than 2^40 elements");
+            throw invalid(node, "its output shape " + Shapes.values(shape) + " has more than 2^40 elements");
         }
         return e;
     }
