@@ -1,11 +1,13 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.InputFile;
 import dev.modelcards.Registry;
 import dev.modelcards.docs.CardHistory;
 import dev.modelcards.docs.DocsGenerator;
 import dev.modelcards.docs.FrontPage;
 import dev.modelcards.docs.VerifyReport;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -70,6 +72,13 @@ public final class DocsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the inputs first: a FIFO or a huge file is refused now, before the catalog is loaded
+        if (Files.exists(verifyReport)) {
+            InputFile.check(verifyReport, InputFile.REPORT);
+        }
+        if (frontPage != null && Files.exists(readme)) {
+            InputFile.check(readme, InputFile.README);
+        }
         Registry registry = catalog.registry();
         Optional<VerifyReport> report = VerifyReport.read(verifyReport);
         CardHistory history = CardHistory.compute(registry, templates.engine());
@@ -79,9 +88,11 @@ public final class DocsCommand implements Callable<Integer> {
         if (frontPage != null) {
             String text;
             try {
-                text = Files.readString(readme, StandardCharsets.UTF_8);
+                text = InputFile.readString(readme, InputFile.README);
             } catch (NoSuchFileException e) {
                 throw new CommandFailure(readme + ": README not found; pass --readme FILE");
+            } catch (CharacterCodingException e) {
+                throw new CommandFailure(readme + ": " + e.getMessage());
             }
             front = FrontPage.markdown(text, sitePath, registry.variants().size(), registry.models().size(),
                     registry.deployments().size());

@@ -1,6 +1,7 @@
 package dev.modelcards.cli;
 
 import dev.modelcards.Deployment;
+import dev.modelcards.InputFile;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.onnx.JUnitReport;
@@ -13,8 +14,10 @@ import dev.modelcards.onnx.Selection;
 import dev.modelcards.onnx.Verifier;
 import dev.modelcards.onnx.VerifyResult;
 import dev.modelcards.onnx.VerifyRun;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +73,7 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Registry registry = catalog.registry();
         List<ModelVersion> selected;
         List<Deployment> deployments;
@@ -85,6 +88,14 @@ public final class VerifyCommand implements Callable<Integer> {
             Optional<Deployment> d = registry.deployment(handle);
             selected = d.isPresent() ? List.of() : List.of(registry.get(handle));
             deployments = d.stream().toList();
+            if (!selected.isEmpty()) {
+                // one file: refuse it now, in one line, if it is no regular file or too big (a FIFO would block)
+                try {
+                    InputFile.check(model, InputFile.MODEL);
+                } catch (NoSuchFileException e) {
+                    throw new CommandFailure("model file not found: " + model);
+                }
+            }
             source = x -> model;
         } else {
             Selection.Picked picked = selection.pick(registry);

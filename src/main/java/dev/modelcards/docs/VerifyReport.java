@@ -61,7 +61,7 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
     public static Optional<VerifyReport> read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = dev.modelcards.InputFile.readString(file, dev.modelcards.InputFile.REPORT);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -78,13 +78,7 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
      * @return the report
      */
     public static VerifyReport parse(String source, String text) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = dev.modelcards.JsonInput.parse(source, text);
         if (root == null || !root.isObject() || !root.path("results").isArray()) {
             throw new IllegalArgumentException(source + ": not a verify report: expected an object with a "
                     + "\"results\" array, as written by 'modelcards verify'");

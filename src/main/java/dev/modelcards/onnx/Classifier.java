@@ -1,14 +1,18 @@
 package dev.modelcards.onnx;
 
 import ai.onnxruntime.OrtException;
+import dev.modelcards.FileErrors;
+import dev.modelcards.InputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -32,17 +36,67 @@ public final class Classifier {
     }
 
     /**
-     * Reads a labels file, one label per line.
+     * Reads a labels file, one label per line (UTF-8; {@code \n} or {@code \r\n}; blank lines at the end are
+     * ignored). Checked before it is read ({@link InputFile#LABELS}); a label must not be empty or contain control
+     * characters (a terminal would obey them when the label is printed).
      *
-     * @param file a text file
-     * @return its lines
+     * @throws IllegalArgumentException naming the file (and line) and what is wrong
+     * @throws UncheckedIOException     when the file cannot be read
      */
     public static List<String> readLabels(Path file) {
+        String text;
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).toList();
+            text = InputFile.readString(file, InputFile.LABELS);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": labels file not found");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage() + "; a labels file is UTF-8 text");
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read labels " + file + ": " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException(file + ": cannot read labels: " + FileErrors.reason(e), e));
         }
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String label = lines.get(i).strip();
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": empty label");
+            }
+            int bad = label.codePoints().filter(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
+                    .findFirst().orElse(-1);
+            if (bad >= 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s:%d: label contains a control"
+                        + " character (U+%04X)", file, i + 1, bad));
+            }
+            lines.set(i, label);
+        }
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Checks that {@code labels} fit a model with {@code classes} outputs: one label per class, or one more with
+     * line 0 the background class of a 1001-class labels file used for a 1000-class model.
+     *
+     * @param source names the labels in the message
+     * @throws IllegalArgumentException when they do not
+     */
+    public static void checkLabels(List<String> labels, long classes, String source) {
+        if (!labels.isEmpty() && labels.size() != classes && labels.size() != classes + 1) {
+            throw new IllegalArgumentException(source + ": " + labels.size() + " labels for a model with " + classes
+                    + " classes; a labels file has " + classes + " or " + (classes + 1) + " lines (line 0"
+                    + " 'background' when the model has no background class)");
+        }
+    }
+
+    /** The number of classes the model's first output declares ({@code [batch, classes]}), or -1 if symbolic. */
+    public long classes() {
+        List<TensorFacts> outs = model.outputs();
+        if (outs.isEmpty() || outs.get(0).shape().isEmpty()) {
+            return -1;
+        }
+        List<Long> s = outs.get(0).shape();
+        return s.get(s.size() - 1);
     }
 
     /**
@@ -75,6 +129,9 @@ public final class Classifier {
         float[] pixels = ImagePreprocessor.load(file, h, w);
         OnnxModel.Output out = model.run(pixels, new long[] {1, h, w, 3});
         float[] v = out.values();
+        if (!labels.isEmpty() && labels.size() != v.length && labels.size() != v.length + 1) {
+            throw new IllegalArgumentException(labels.size() + " labels for a model with " + v.length + " classes");
+        }
         int offset = labels.size() == v.length + 1 ? 1 : 0;
         List<Integer> order = new ArrayList<>(IntStream.range(0, v.length).boxed().toList());
         order.sort(Comparator.<Integer>comparingDouble(i -> -v[i]).thenComparingInt(i -> i));

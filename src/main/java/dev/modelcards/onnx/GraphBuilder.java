@@ -69,6 +69,38 @@ public final class GraphBuilder {
         return new GraphBuilder(spec).model();
     }
 
+    /**
+     * The counts of the model {@link #build} writes for {@code spec}, from the builder's own plan rather than from
+     * the graph: every convolution's kernel ({@code out × in/groups × k × k}) and bias, its multiply-adds at the
+     * output size TF's SAME padding gives, the classifier, and the largest activation (the input or a
+     * convolution's output, for one image). {@link ShapeWalk} must measure exactly these on every exported model.
+     */
+    public static GraphStats plannedStats(BuildSpec spec) {
+        LayerPlan plan = LayerPlan.of(spec.arch(), spec.multiplier());
+        long params = 0;
+        long biases = 0;
+        long macs = 0;
+        int size = spec.resolution();
+        long largest = 3L * size * size;
+        for (LayerPlan.Unit unit : plan.units()) {
+            for (LayerPlan.Conv c : unit.convs()) {
+                int out = ceilDiv(size, c.stride());
+                long kernel = (long) c.out() * (c.in() / c.groups()) * c.kernel() * c.kernel();
+                params += kernel;
+                biases += c.out();
+                macs += kernel * out * out;
+                largest = Math.max(largest, (long) c.out() * out * out);
+                size = out;
+            }
+        }
+        if (spec.classifier()) {
+            params += (long) plan.featureWidth() * spec.classes();
+            biases += spec.classes();
+            macs += (long) plan.featureWidth() * spec.classes();
+        }
+        return new GraphStats(params, biases, macs, null, largest);
+    }
+
     private ModelProto model() {
         boolean q = spec.quantized();
         graph.setName(spec.name() + "_" + (q ? spec.quantization() + "_" : "") + spec.head());

@@ -1,13 +1,19 @@
 package dev.modelcards.onnx;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.modelcards.FileErrors;
+import dev.modelcards.InputFile;
+import dev.modelcards.JsonInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,18 +55,20 @@ public record Manifest(SortedMap<String, String> models) {
      */
     public static Manifest read(Path dir) {
         Path file = dir.resolve(ModelLayout.MANIFEST);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return empty();
         }
-        JsonNode root;
+        String text;
         try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+            text = InputFile.readString(file, InputFile.MANIFEST);
+        } catch (NoSuchFileException e) {
+            return empty();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(new IOException(file + ": " + FileErrors.reason(e), e));
         }
+        JsonNode root = JsonInput.parse(file.toString(), text);
         JsonNode models = root == null ? null : root.get("models");
         if (models == null || !models.isObject()) {
             throw new IllegalArgumentException(file + ": expected {\"models\": {\"<handle>\": \"<file>\", ...}}");

@@ -21,8 +21,15 @@ import java.util.Set;
  * quantized ones (weights behind {@code DequantizeLinear}, {@code QLinearConv}, {@code ConvInteger}).
  * An operator it does not know leaves the shapes after it unknown: parameters are still counted, MACs are
  * reported as unknown rather than guessed.
+ *
+ * <p>Hostile graphs get a clear {@link InvalidGraph} instead of a wrong count or a Java exception: attributes no
+ * operator allows (zero strides, a {@code perm} naming an axis the tensor lacks, an axis out of range, a reshape
+ * that changes the element count), negative dimensions, and shapes of more than {@link #MAX_ELEMENTS} elements or
+ * counts that would overflow. Every computation is exact ({@link Math#multiplyExact}).
  */
 public final class ShapeWalk {
+    /** No tensor of a real model comes near 2^40 elements (a MobileNet's largest has 1.8 M). */
+    public static final long MAX_ELEMENTS = 1L << 40;
     /** Operators whose output has the shape of their first input. */
     private static final Set<String> SAME_SHAPE = Set.of("Identity", "Cast", "QuantizeLinear", "DequantizeLinear",
             "Relu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh", "LeakyRelu", "Softmax", "LogSoftmax",
@@ -42,32 +49,46 @@ public final class ShapeWalk {
     private long params;
     private long biases;
     private long macs;
+    private long largest;
     private String unknown;
 
     private ShapeWalk() {
     }
 
     /**
+     * A graph whose shapes or attributes no operator allows, or whose counts would not fit; the message names the
+     * node (or tensor) and what is wrong.
+     */
+    public static final class InvalidGraph extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidGraph(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Measures {@code model}.
      *
-     * @param model the ONNX model
-     * @return its parameter, bias and MACs counts
+     * @throws InvalidGraph when a shape or attribute is impossible or absurd
      */
     public static GraphStats measure(ModelProto model) {
         ShapeWalk w = new ShapeWalk();
         w.walk(model.getGraph());
-        return new GraphStats(w.params, w.biases, w.unknown == null ? w.macs : -1, w.unknown);
+        return new GraphStats(w.params, w.biases, w.unknown == null ? w.macs : -1, w.unknown, w.largest);
     }
 
     private void walk(GraphProto g) {
         for (TensorProto t : g.getInitializerList()) {
             initializers.put(t.getName(), t);
             constants.add(t.getName());
-            shapes.put(t.getName(), t.getDimsList().stream().mapToLong(Long::longValue).toArray());
+            shapes.put(t.getName(), checked(t.getDimsList().stream().mapToLong(Long::longValue).toArray(),
+                    "initializer '" + OnnxReader.p(t.getName()) + "'"));
         }
         for (ValueInfoProto in : g.getInputList()) {
             if (!initializers.containsKey(in.getName()) && in.getType().hasTensorType()) {
-                shapes.put(in.getName(), dims(in.getType().getTensorType().getShape()));
+                shapes.put(in.getName(), checked(dims(in.getType().getTensorType().getShape()),
+                        "input '" + OnnxReader.p(in.getName()) + "'"));
             }
         }
         for (NodeProto n : g.getNodeList()) {
@@ -78,18 +99,23 @@ public final class ShapeWalk {
     private void visit(NodeProto n) {
         String op = n.getOpType();
         boolean allConst = n.getInputList().stream().filter(s -> !s.isEmpty()).allMatch(constants::contains);
+        String out = output(n);
+        if (out == null) {
+            return; // writes nothing any later node could read
+        }
         if (op.equals("Constant")) {
-            constants.add(n.getOutput(0));
+            constants.add(out);
             for (AttributeProto a : n.getAttributeList()) {
                 if (a.getName().equals("value")) {
-                    initializers.put(n.getOutput(0), a.getT());
-                    shapes.put(n.getOutput(0), a.getT().getDimsList().stream().mapToLong(Long::longValue).toArray());
+                    initializers.put(out, a.getT());
+                    shapes.put(out, checked(a.getT().getDimsList().stream().mapToLong(Long::longValue).toArray(),
+                            "constant " + name(n)));
                 }
             }
             return;
         }
         if (allConst && CONST_FOLDING.contains(op)) {
-            constants.add(n.getOutput(0));
+            constants.add(out);
         }
         switch (op) {
             case "Conv", "ConvInteger" -> convolution(n, 1, 2);
@@ -107,10 +133,10 @@ public final class ShapeWalk {
         countWeight(w, ws);
         String b = input(n, biasIndex);
         if (b != null && constants.contains(b) && shapes.get(b) != null && countedWeights.add(b)) {
-            biases += elements(shapes.get(b));
+            biases = add(biases, elements(shapes.get(b)), n);
         }
         long[] x = shapes.get(input(n, 0));
-        if (x == null || ws == null || x.length < 3) {
+        if (x == null || ws == null || x.length < 3 || ws.length != x.length) {
             unknownShape(n);
             return;
         }
@@ -123,19 +149,26 @@ public final class ShapeWalk {
         long[] dilations = orDefault(attrInts(n, "dilations"), spatial, 1);
         long[] pads = orDefault(attrInts(n, "pads"), 2 * spatial, 0);
         String autoPad = attrString(n, "auto_pad", "NOTSET");
+        if (kernel.length != spatial) {
+            throw invalid(n, "kernel_shape " + Shapes.values(kernel) + " does not have the input's "
+                    + spatial + " spatial axes");
+        }
+        positive(n, "kernel_shape", kernel);
+        positive(n, "strides", strides);
+        positive(n, "dilations", dilations);
         long[] out = new long[x.length];
         out[0] = x[0];
         out[1] = ws[0];
         for (int i = 0; i < spatial; i++) {
             long in = x[i + 2];
-            long k = (kernel[i] - 1) * dilations[i] + 1;
+            long k = add(mul((kernel[i] - 1), dilations[i], n), 1, n);
             out[i + 2] = autoPad.startsWith("SAME") ? ceilDiv(in, strides[i])
                     : autoPad.equals("VALID") ? (in - k) / strides[i] + 1
-                    : (in + pads[i] + pads[i + spatial] - k) / strides[i] + 1;
+                    : (add(add(in, pads[i], n), pads[i + spatial], n) - k) / strides[i] + 1;
         }
-        shapes.put(n.getOutput(0), out);
+        put(n, out);
         // each output element needs (input channels / group) × kernel area multiply-adds: ws[1] × kernel area
-        macs += elements(out) * elements(java.util.Arrays.copyOfRange(ws, 1, ws.length));
+        macs = add(macs, mul(elements(out), elements(java.util.Arrays.copyOfRange(ws, 1, ws.length)), n), n);
     }
 
     private void matMul(NodeProto n, int aIndex, int bIndex) {
@@ -156,11 +189,16 @@ public final class ShapeWalk {
         long[] b2 = bs.length == 1 ? new long[] {bs[0], 1} : bs;
         long k = a2[a2.length - 1];
         long[] batch = broadcast(java.util.Arrays.copyOf(a2, a2.length - 2), java.util.Arrays.copyOf(b2, b2.length - 2));
+        if (batch == null) {
+            unknownShape(n);
+            return;
+        }
         long[] out = new long[batch.length + 2];
         System.arraycopy(batch, 0, out, 0, batch.length);
         out[batch.length] = a2[a2.length - 2];
         out[batch.length + 1] = b2[b2.length - 1];
-        macs += elements(out) * k;
+        elements(out, n);
+        macs = add(macs, mul(elements(out), k, n), n);
         long[] result = out;
         if (as.length == 1) {
             result = dropAxis(result, result.length - 2);
@@ -168,7 +206,7 @@ public final class ShapeWalk {
         if (bs.length == 1) {
             result = dropAxis(result, result.length - 1);
         }
-        shapes.put(n.getOutput(0), result);
+        put(n, result);
     }
 
     private void gemm(NodeProto n) {
@@ -181,7 +219,7 @@ public final class ShapeWalk {
         }
         String c = input(n, 2);
         if (c != null && constants.contains(c) && shapes.get(c) != null && countedWeights.add(c)) {
-            biases += elements(shapes.get(c));
+            biases = add(biases, elements(shapes.get(c)), n);
         }
         long[] as = shapes.get(a);
         long[] bs = shapes.get(b);
@@ -194,8 +232,8 @@ public final class ShapeWalk {
         long m = ta ? as[1] : as[0];
         long k = ta ? as[0] : as[1];
         long nOut = tb ? bs[0] : bs[1];
-        shapes.put(n.getOutput(0), new long[] {m, nOut});
-        macs += m * nOut * k;
+        put(n, new long[] {m, nOut});
+        macs = add(macs, mul(mul(m, nOut, n), k, n), n);
     }
 
     /** Shapes of operators without multiply-adds that count. */
@@ -208,14 +246,14 @@ public final class ShapeWalk {
             out = broadcastInputs(n, op);
         } else {
             out = switch (op) {
-                case "Transpose" -> x == null ? null : transpose(x, attrInts(n, "perm"));
+                case "Transpose" -> x == null ? null : transpose(n, x, attrInts(n, "perm"));
                 case "GlobalAveragePool", "GlobalMaxPool", "QLinearGlobalAveragePool" -> globalPool(x);
                 case "AveragePool", "MaxPool", "QLinearAveragePool" -> pool(n, x);
-                case "Flatten" -> flatten(x, attrInt(n, "axis", 1));
-                case "Reshape" -> reshape(x, longValues(input(n, 1)), attrInt(n, "allowzero", 0) == 1);
-                case "Squeeze" -> squeeze(x, axes(n));
-                case "Unsqueeze" -> unsqueeze(x, axes(n));
-                case "Pad" -> pad(x, longValues(input(n, 1)));
+                case "Flatten" -> flatten(n, x, attrInt(n, "axis", 1));
+                case "Reshape" -> reshape(n, x, longValues(input(n, 1)), attrInt(n, "allowzero", 0) == 1);
+                case "Squeeze" -> squeeze(n, x, axes(n));
+                case "Unsqueeze" -> unsqueeze(n, x, axes(n));
+                case "Pad" -> pad(n, x, longValues(input(n, 1)));
                 case "Concat" -> concat(n, attrInt(n, "axis", 0));
                 case "Shape" -> x == null ? null : new long[] {x.length};
                 default -> null;
@@ -224,19 +262,23 @@ public final class ShapeWalk {
         if (out == null) {
             unknownShape(n);
         } else {
-            shapes.put(n.getOutput(0), out);
+            put(n, out);
         }
     }
 
     private void countWeight(String name, long[] shape) {
         if (name != null && shape != null && constants.contains(name) && countedWeights.add(name)) {
-            params += elements(shape);
+            params = add(params, elements(shape), null);
         }
     }
 
     private void unknownShape(NodeProto n) {
         if (unknown == null && !constants.contains(n.getOutputCount() > 0 ? n.getOutput(0) : "")) {
-            unknown = "cannot infer the output shape of " + n.getOpType() + " node '" + n.getName() + "'";
+            unknown = "cannot infer the output shape of " + OnnxReader.p(n.getOpType()) + " node '"
+                    + OnnxReader.p(n.getName()) + "'";
+            if (unknown.length() > 300) {
+                unknown = unknown.substring(0, 300) + "…";
+            }
         }
     }
 
@@ -273,10 +315,21 @@ public final class ShapeWalk {
         return out;
     }
 
-    private static long[] transpose(long[] x, long[] perm) {
+    private static long[] transpose(NodeProto n, long[] x, long[] perm) {
+        if (perm != null && perm.length != x.length) {
+            throw invalid(n, "perm " + Shapes.values(perm) + " does not list the input's " + x.length
+                    + " axes");
+        }
         long[] out = new long[x.length];
+        boolean[] used = new boolean[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = x[perm == null ? x.length - 1 - i : (int) perm[i]];
+            long axis = perm == null ? x.length - 1 - i : perm[i];
+            if (axis < 0 || axis >= x.length || used[(int) axis]) {
+                throw invalid(n, "perm " + Shapes.values(perm) + " is not a permutation of the input's "
+                        + x.length + " axes");
+            }
+            used[(int) axis] = true;
+            out[i] = x[(int) axis];
         }
         return out;
     }
@@ -294,43 +347,52 @@ public final class ShapeWalk {
 
     private long[] pool(NodeProto n, long[] x) {
         long[] kernel = attrInts(n, "kernel_shape");
-        if (x == null || kernel == null) {
+        if (x == null || kernel == null || x.length < 3) {
             return null;
         }
         int spatial = x.length - 2;
+        if (kernel.length != spatial) {
+            throw invalid(n, "kernel_shape " + Shapes.values(kernel) + " does not have the input's "
+                    + spatial + " spatial axes");
+        }
         long[] strides = orDefault(attrInts(n, "strides"), spatial, 1);
         long[] pads = orDefault(attrInts(n, "pads"), 2 * spatial, 0);
+        positive(n, "kernel_shape", kernel);
+        positive(n, "strides", strides);
         String autoPad = attrString(n, "auto_pad", "NOTSET");
         boolean ceil = attrInt(n, "ceil_mode", 0) == 1;
         long[] out = x.clone();
         for (int i = 0; i < spatial; i++) {
             long in = x[i + 2];
-            long span = in + pads[i] + pads[i + spatial] - kernel[i];
+            long span = add(add(in, pads[i], n), pads[i + spatial], n) - kernel[i];
             out[i + 2] = autoPad.startsWith("SAME") ? ceilDiv(in, strides[i])
                     : autoPad.equals("VALID") ? (in - kernel[i]) / strides[i] + 1
-                    : (ceil ? ceilDiv(span, strides[i]) : span / strides[i]) + 1;
+                    : (ceil ? ceilDiv(span, strides[i]) : Math.floorDiv(span, strides[i])) + 1;
         }
         return out;
     }
 
-    private static long[] flatten(long[] x, long axis) {
+    private static long[] flatten(NodeProto n, long[] x, long axis) {
         if (x == null) {
             return null;
         }
-        int a = (int) (axis < 0 ? axis + x.length : axis);
+        long a = axis < 0 ? axis + x.length : axis;
+        if (a < 0 || a > x.length) {
+            throw invalid(n, "axis " + axis + " is out of range for a rank-" + x.length + " input");
+        }
         long left = 1;
         long right = 1;
         for (int i = 0; i < x.length; i++) {
             if (i < a) {
-                left *= x[i];
+                left = mul(left, x[i], n);
             } else {
-                right *= x[i];
+                right = mul(right, x[i], n);
             }
         }
         return new long[] {left, right};
     }
 
-    private static long[] reshape(long[] x, long[] target, boolean allowZero) {
+    private static long[] reshape(NodeProto n, long[] x, long[] target, boolean allowZero) {
         if (x == null || target == null) {
             return null;
         }
@@ -339,16 +401,31 @@ public final class ShapeWalk {
         int infer = -1;
         for (int i = 0; i < out.length; i++) {
             if (out[i] == 0 && !allowZero) {
+                if (i >= x.length) {
+                    throw invalid(n, "shape " + Shapes.values(target) + " copies axis " + i
+                            + " of a rank-" + x.length + " input");
+                }
                 out[i] = x[i];
             }
             if (out[i] == -1) {
+                if (infer >= 0) {
+                    throw invalid(n, "shape " + Shapes.values(target) + " has more than one -1");
+                }
                 infer = i;
+            } else if (out[i] < 0) {
+                throw invalid(n, "shape " + Shapes.values(target) + " has a negative dimension");
             } else {
-                known *= out[i];
+                known = mul(known, out[i], n);
             }
         }
+        long total = elements(x);
         if (infer >= 0) {
-            out[infer] = known == 0 ? 0 : elements(x) / known;
+            if (known == 0 || total % known != 0) {
+                throw invalid(n, "cannot reshape " + total + " elements into " + Shapes.values(target));
+            }
+            out[infer] = total / known;
+        } else if (known != total) {
+            throw invalid(n, "cannot reshape " + total + " elements into " + Shapes.values(target));
         }
         return out;
     }
@@ -358,9 +435,16 @@ public final class ShapeWalk {
         return a != null ? a : longValues(input(n, 1));
     }
 
-    private static long[] squeeze(long[] x, long[] axes) {
+    private static long[] squeeze(NodeProto n, long[] x, long[] axes) {
         if (x == null) {
             return null;
+        }
+        if (axes != null) {
+            for (long a : axes) {
+                if (a < -x.length || a >= x.length) {
+                    throw invalid(n, "axis " + a + " is out of range for a rank-" + x.length + " input");
+                }
+            }
         }
         Set<Integer> drop = new HashSet<>();
         for (int i = 0; i < x.length; i++) {
@@ -378,26 +462,35 @@ public final class ShapeWalk {
         return out;
     }
 
-    private static long[] unsqueeze(long[] x, long[] axes) {
+    private static long[] unsqueeze(NodeProto n, long[] x, long[] axes) {
         if (x == null || axes == null) {
             return null;
         }
         int rank = x.length + axes.length;
+        boolean[] inserted = new boolean[rank];
+        for (long a : axes) {
+            long at = a < 0 ? a + rank : a;
+            if (at < 0 || at >= rank || inserted[(int) at]) {
+                throw invalid(n, "axes " + Shapes.values(axes) + " are out of range or repeated for a"
+                        + " rank-" + rank + " output");
+            }
+            inserted[(int) at] = true;
+        }
         long[] out = new long[rank];
         int j = 0;
         for (int i = 0; i < rank; i++) {
-            out[i] = contains(axes, i, rank) ? 1 : x[j++];
+            out[i] = inserted[i] ? 1 : x[j++];
         }
         return out;
     }
 
-    private static long[] pad(long[] x, long[] pads) {
+    private static long[] pad(NodeProto n, long[] x, long[] pads) {
         if (x == null || pads == null || pads.length != 2 * x.length) {
             return null;
         }
         long[] out = x.clone();
         for (int i = 0; i < x.length; i++) {
-            out[i] += pads[i] + pads[i + x.length];
+            out[i] = add(add(out[i], pads[i], n), pads[i + x.length], n);
         }
         return out;
     }
@@ -405,15 +498,20 @@ public final class ShapeWalk {
     private long[] concat(NodeProto n, long axis) {
         long[] out = null;
         for (String in : n.getInputList()) {
-            long[] s = shapes.get(in);
+            long[] s = in.isEmpty() ? null : shapes.get(in);
             if (s == null) {
                 return null;
             }
-            int a = (int) (axis < 0 ? axis + s.length : axis);
+            long a = axis < 0 ? axis + s.length : axis;
+            if (a < 0 || a >= s.length) {
+                throw invalid(n, "axis " + axis + " is out of range for a rank-" + s.length + " input");
+            }
             if (out == null) {
                 out = s.clone();
+            } else if (s.length != out.length) {
+                throw invalid(n, "concatenates inputs of ranks " + out.length + " and " + s.length);
             } else {
-                out[a] += s[a];
+                out[(int) a] = add(out[(int) a], s[(int) a], n);
             }
         }
         return out;
@@ -505,15 +603,100 @@ public final class ShapeWalk {
         return out;
     }
 
+    /** The output of {@code n}, checked and remembered; the largest activation is tracked. */
+    private void put(NodeProto n, long[] shape) {
+        for (long d : shape) {
+            if (d < 0) {
+                throw invalid(n, "its output would have the impossible shape " + Shapes.values(shape));
+            }
+        }
+        long e = elements(shape, n);
+        if (!constants.contains(output(n))) {
+            largest = Math.max(largest, e); // activations: what one run computes, not the stored weights
+        }
+        shapes.put(output(n), shape);
+    }
+
+    /** A stored tensor's or input's shape: no negative dimension, at most {@link #MAX_ELEMENTS} elements. */
+    private static long[] checked(long[] shape, String what) {
+        for (long d : shape) {
+            if (d < 0) {
+                throw new InvalidGraph(what + " has a negative dimension: " + Shapes.values(shape));
+            }
+        }
+        long e = 1;
+        for (long d : shape) {
+            e = d == 0 || e == 0 ? 0 : e > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : e * d;
+        }
+        if (e > MAX_ELEMENTS) {
+            throw new InvalidGraph(what + " declares " + Shapes.values(shape) + ": more than 2^40 elements");
+        }
+        return shape;
+    }
+
+    private static void positive(NodeProto n, String attr, long[] values) {
+        for (long v : values) {
+            if (v <= 0) {
+                throw invalid(n, attr + " must be positive; it is " + Shapes.values(values));
+            }
+        }
+    }
+
+    private static InvalidGraph invalid(NodeProto n, String what) {
+        return new InvalidGraph("node " + name(n) + ": " + what);
+    }
+
+    private static String name(NodeProto n) {
+        return "'" + OnnxReader.p(n.getName()) + "' (" + OnnxReader.p(n.getOpType()) + ")";
+    }
+
+    private static String output(NodeProto n) {
+        return n.getOutputCount() > 0 && !n.getOutput(0).isEmpty() ? n.getOutput(0) : null;
+    }
+
+    /** Elements of a shape already checked to fit (every stored shape is). */
     private static long elements(long[] shape) {
         long n = 1;
         for (long d : shape) {
-            n *= d;
+            n = Math.multiplyExact(n, d);
         }
         return n;
     }
 
+    /** Elements of an inferred shape; more than {@link #MAX_ELEMENTS} is an absurd shape. */
+    private static long elements(long[] shape, NodeProto node) {
+        long e = 1;
+        for (long d : shape) {
+            e = d == 0 || e == 0 ? 0 : e > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : e * d;
+        }
+        if (e > MAX_ELEMENTS) {
+            throw invalid(node, "its output shape " + Shapes.values(shape) + " has more than 2^40 elements");
+        }
+        return e;
+    }
+
+    private static long mul(long a, long b, NodeProto n) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw overflow(n);
+        }
+    }
+
+    private static long add(long a, long b, NodeProto n) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw overflow(n);
+        }
+    }
+
+    private static InvalidGraph overflow(NodeProto n) {
+        return n == null ? new InvalidGraph("the graph's counts overflow 64 bits: its shapes are absurd")
+                : invalid(n, "its shapes are absurd: the counts overflow 64 bits");
+    }
+
     private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
+        return Math.floorDiv(a, b) + (Math.floorMod(a, b) == 0 ? 0 : 1);
     }
 }

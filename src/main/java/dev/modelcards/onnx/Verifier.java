@@ -1,13 +1,8 @@
 package dev.modelcards.onnx;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modelcards.ModelVersion;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +10,9 @@ import java.util.List;
 /**
  * Checks model files against the catalog. Each file is read and opened once, however many published
  * versions share it, and its session is closed before the next file is opened, so memory stays flat as the
- * catalog grows. A file that cannot be checked (missing, truncated, not ONNX) yields an {@code error}
- * result for its handles and the run goes on.
+ * catalog grows. A file that cannot be checked (missing, not a regular file, too big, truncated, not ONNX, a
+ * broken or absurd graph, an inference beyond {@link OnnxModel}'s bounds) yields an {@code error} result for its
+ * handles, with one line saying why, and the run goes on.
  */
 public final class Verifier {
     private final OrtEnvironment env;
@@ -66,68 +62,52 @@ public final class Verifier {
     }
 
     /**
-     * Loads {@code file} once: onnxruntime session, shape walk over the same bytes, one deterministic run.
-     *
-     * @param file the model file
-     * @return what the file has
-     * @throws ModelUnreadable if the file cannot be read, loaded or run; the message says why
+     * Loads {@code file} once: read and checked ({@link OnnxReader}), shape walk, onnxruntime session, one
+     * deterministic run within {@link OnnxModel}'s bounds.
      */
     public Observation observe(Path file) throws ModelUnreadable {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ModelUnreadable("model file not found: " + file);
-        } catch (IOException e) {
-            throw new ModelUnreadable("cannot read " + file + ": " + e.getMessage());
-        }
-        if (bytes.length == 0) {
-            throw new ModelUnreadable("model file is empty: " + file);
-        }
+        return observe(file.toString(), OnnxReader.read(file));
+    }
+
+    /** {@link #observe(Path)} of a model already read and checked; {@code source} names it in messages. */
+    public Observation observe(String source, OnnxReader.Checked model) throws ModelUnreadable {
         List<String> notes = new ArrayList<>();
-        try (OnnxModel m = OnnxModel.load(env, bytes)) {
-            GraphStats stats = stats(bytes, notes);
+        GraphStats stats;
+        try {
+            stats = ShapeWalk.measure(model.model());
+        } catch (ShapeWalk.InvalidGraph e) {
+            throw new ModelUnreadable(source + ": " + e.getMessage());
+        }
+        if (!stats.macsKnown()) {
+            notes.add("MACs not measured: " + stats.unknownOps());
+        }
+        try (OnnxModel m = OnnxModel.load(env, model.bytes())) {
             OnnxModel.Output inference = null;
             if (m.inputs().size() == 1 && m.inputs().get(0).shape().size() == 4
                     && Declared.INPUT_TYPES.contains(m.inputs().get(0).type())) {
+                String refused = OnnxModel.refuseRun(stats);
+                if (refused != null) {
+                    throw new ModelUnreadable(source + ": inference not run: " + refused);
+                }
                 try {
                     inference = m.runDeterministic();
                 } catch (OrtException | IllegalArgumentException e) {
-                    throw new ModelUnreadable("inference failed on " + file + ": " + firstLine(e.getMessage()));
+                    throw new ModelUnreadable("inference failed on " + source + ": " + OnnxModel.reason(e));
                 }
             }
             return new Observation(m.inputs(), m.outputs(), stats, inference, List.copyOf(notes));
         } catch (OrtException e) {
-            throw new ModelUnreadable("not a loadable ONNX model (truncated, corrupt or not ONNX): " + file + ": "
-                    + firstLine(e.getMessage()));
+            throw new ModelUnreadable("not a loadable ONNX model (truncated, corrupt or not ONNX): " + source + ": "
+                    + OnnxModel.reason(e));
         }
-    }
-
-    private static GraphStats stats(byte[] bytes, List<String> notes) {
-        try {
-            GraphStats s = ShapeWalk.measure(ModelProto.parseFrom(bytes));
-            if (!s.macsKnown()) {
-                notes.add("MACs not measured: " + s.unknownOps());
-            }
-            return s;
-        } catch (InvalidProtocolBufferException e) {
-            notes.add("parameters not measured: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        String line = s.strip().lines().findFirst().orElse(s);
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     /** A model file that cannot be checked at all; the message names the file and the reason. */
     public static final class ModelUnreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         ModelUnreadable(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 }

@@ -53,6 +53,13 @@ class FullCatalogVerifyTest {
             assertThat(r.actual().inputType()).as(r.handle()).isEqualTo(type);
             assertThat(r.actual().outputType()).as(r.handle()).isEqualTo(type);
         }
+        // the shape walk measures, on every exported file, exactly the builder's own counts (the property test does
+        // the same beyond the catalog: other resolutions, class counts, layouts)
+        for (VerifyResult r : byStatus.get(VerifyResult.OK)) {
+            GraphStats planned = GraphBuilder.plannedStats(BuildSpec.of(models.get(r.handle()).variant()));
+            assertThat(List.of(r.actual().params(), r.actual().biases(), r.actual().macs())).as(r.handle())
+                    .containsExactly(planned.params(), planned.biases(), planned.macs());
+        }
         // a quantized export has exactly its float model's kernels and multiply-adds (same layers, stored as uint8)
         Map<String, Actual> floats = byStatus.get(VerifyResult.OK).stream()
                 .filter(r -> !models.get(r.handle()).variant().isQuantized())
