@@ -169,6 +169,17 @@ final class CardPage {
         w.close("p");
     }
 
+    /** The variant's family (linked), multiplier, resolution and head, shared by model and TF.js pages. */
+    private static void variantFacts(HtmlWriter w, String path, Variant v) {
+        w.element("dt", "Family");
+        w.open("dd", "data-field", "family");
+        w.element("a", v.family().name(), "href", Links.relative(path, SitePaths.family(v.family())));
+        w.close("dd");
+        fact(w, "multiplier", "Depth multiplier", v.multiplier().toPlainString());
+        fact(w, "resolution", "Resolution", v.resolution() + " px");
+        fact(w, "head", "Head", v.head());
+    }
+
     private void childFacts(HtmlWriter w, String path, Deployment d) {
         ModelVersion parent = d.parent();
         Variant v = parent.variant();
@@ -180,13 +191,7 @@ final class CardPage {
         w.element("a", parent.handle(), "href", Links.relative(path, SitePaths.card(parent)));
         w.close("dd");
         fact(w, "format", "Format", d.formatName());
-        w.element("dt", "Family");
-        w.open("dd", "data-field", "family");
-        w.element("a", v.family().name(), "href", Links.relative(path, SitePaths.family(v.family())));
-        w.close("dd");
-        fact(w, "multiplier", "Depth multiplier", v.multiplier().toPlainString());
-        fact(w, "resolution", "Resolution", v.resolution() + " px");
-        fact(w, "head", "Head", v.head());
+        variantFacts(w, path, v);
         fact(w, "output_shape", "Output", v.outputShape().toString());
         if (d.demoUrl().isPresent()) {
             w.element("dt", "Demo");
@@ -371,13 +376,7 @@ final class CardPage {
             w.text(m.url());
         }
         w.close("dd");
-        w.element("dt", "Family");
-        w.open("dd", "data-field", "family");
-        w.element("a", v.family().name(), "href", Links.relative(path, SitePaths.family(v.family())));
-        w.close("dd");
-        fact(w, "multiplier", "Depth multiplier", v.multiplier().toPlainString());
-        fact(w, "resolution", "Resolution", v.resolution() + " px");
-        fact(w, "head", "Head", v.head());
+        variantFacts(w, path, v);
         fact(w, "input_shape", "Input", v.inputShape() + " float32, values in [" + v.inputRange().get(0).toPlainString()
                 + ", " + v.inputRange().get(1).toPlainString() + "]");
         fact(w, "output_shape", "Output", v.outputShape().toString());

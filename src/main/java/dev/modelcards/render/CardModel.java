@@ -99,8 +99,9 @@ public final class CardModel {
         c.put("task", v.headSpec().moduleType());
         c.put("tags", tags(v));
         c.put("quantization", v.quantization().orElse(""));
-        String slim = text(m).getOrDefault("slim_function", v.familyId());
-        String suffix = text(m).getOrDefault("slim_function_suffix", "");
+        Map<String, String> text = text(m);
+        String slim = text.getOrDefault("slim_function", v.familyId());
+        String suffix = text.getOrDefault("slim_function_suffix", "");
         boolean unit = v.multiplier().compareTo(BigDecimal.ONE) == 0;
         c.put("slimFunction", slim + (unit ? "" : suffix.replace("{mmm}",
                 String.format(java.util.Locale.ROOT, "%03d", v.multiplier().movePointRight(2).intValueExact()))));
@@ -126,7 +127,7 @@ public final class CardModel {
         });
         c.put("externalIds", ids);
         c.put("metrics", metrics(v.metrics()));
-        c.put("text", text(m));
+        c.put("text", text);
         c.put("family", familyMaps.computeIfAbsent(v.familyId(), k -> family(v.family())));
         c.put("catalog", catalogMap);
         return c;
