@@ -1,5 +1,7 @@
 package dev.modelcards.docs;
 
+import java.util.regex.Pattern;
+
 /**
  * The project site's front page: the README with a "Browse the registry" section inserted after its
  * title, linking (relatively) to the generated model pages. Maven's site renders the result like any
@@ -35,7 +37,7 @@ public final class FrontPage {
                 + "- " + cards + " model cards, one page per handle and version, linked from the index"
                 + (childCards > 0 ? ", and " + childCards + " TF.js child cards linked from their parents" : "")
                 + "; each lists the dates its text changed in the publisher's history ([how they are found](history.html))\n\n";
-        String text = readme.replace("\r\n", "\n");
+        String text = siteLinks(readme.replace("\r\n", "\n"));
         int h1 = text.startsWith("# ") ? 0 : text.indexOf("\n# ");
         if (h1 < 0) {
             return "# modelcards\n\n" + browse + text;
@@ -46,4 +48,16 @@ public final class FrontPage {
         }
         return text.substring(0, lineEnd + 1) + "\n" + browse + text.substring(lineEnd + 1);
     }
+
+    /**
+     * The README links the project pages by their source paths, which work when reading the repository;
+     * on the site those pages are rendered beside the front page, so the links must name the HTML.
+     */
+    static String siteLinks(String markdown) {
+        return PROJECT_PAGE.matcher(markdown).replaceAll("]($1.html)")
+                .replace("](bench/README.md)", "](benchmarks/README.html)");
+    }
+
+    private static final Pattern PROJECT_PAGE =
+            Pattern.compile("\\]\\(src/site/markdown/([a-z0-9-]+)\\.md\\)");
 }

@@ -179,7 +179,16 @@ class SiteBrowserTest {
     @Test
     void builtPagesAreValidAndTheFrontPageLinksToThem() throws Exception {
         assertThat(new PageChecker(MODELS).checkAll()).isEmpty();
-        assertThat(Files.readString(SITE.resolve("index.html"))).contains("Browse the registry")
-                .contains("href=\"models/index.html\"");
+        String front = Files.readString(SITE.resolve("index.html"));
+        assertThat(front).contains("Browse the registry").contains("href=\"models/index.html\"");
+        // the README's links to the project pages and the benchmarks must land on published pages
+        Matcher link = Pattern.compile("href=\"([a-z0-9/_-]+\\.html)\"").matcher(front);
+        List<String> local = new java.util.ArrayList<>();
+        while (link.find()) {
+            local.add(link.group(1));
+        }
+        assertThat(local).contains("catalog.html", "cli.html", "java-api.html", "verification.html",
+                "fault-tolerance.html", "benchmarks/README.html");
+        assertThat(local).allSatisfy(href -> assertThat(SITE.resolve(href)).as(href).isRegularFile());
     }
 }

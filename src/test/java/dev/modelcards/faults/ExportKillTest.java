@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * files. {@code verify} passes on the last killed folder, and a re-run yields exactly the new folder with
  * the killed runs' temporary files swept.
  *
- * <p>{@code -Dmodelcards.killIterations=50} for the long run (default here: 3, a few handles, as each kill
+ * <p>{@code -Dmodelcards.killIterations=50} for the long run (default here: 1, CI runs 3, a few handles, as each kill
  * costs a JVM start); {@code -Dmodelcards.killSeed=N} repeats a run's delays.
  */
 class ExportKillTest {
@@ -42,7 +42,7 @@ class ExportKillTest {
 
     @Test
     void killedExportLeavesEveryModelOldOrNewAndARerunCompletes() throws Exception {
-        int iterations = Integer.getInteger("modelcards.killIterations", 3);
+        int iterations = Integer.getInteger("modelcards.killIterations", 1);
         long seed = Long.getLong("modelcards.killSeed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         String repro = " (seed " + seed + "; rerun with -Dmodelcards.killSeed=" + seed + ")";

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every file is byte for byte its old or its new version (never truncated, never a mix) and nothing but
  * hidden temporary files is added; a re-run then yields exactly the new site, temporary files swept.
  *
- * <p>{@code -Dmodelcards.killIterations=50} for the long run (default 5); {@code -Dmodelcards.killSeed=N}
+ * <p>{@code -Dmodelcards.killIterations=50} for the long run (default 2; CI runs 5); {@code -Dmodelcards.killSeed=N}
  * repeats a run's delays.
  */
 class GenerateKillTest {
@@ -31,7 +31,7 @@ class GenerateKillTest {
 
     @Test
     void killedGenerateLeavesEveryFileOldOrNewAndARerunCompletes() throws Exception {
-        int iterations = Integer.getInteger("modelcards.killIterations", 5);
+        int iterations = Integer.getInteger("modelcards.killIterations", 2);
         long seed = Long.getLong("modelcards.killSeed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         String repro = " (seed " + seed + "; rerun with -Dmodelcards.killSeed=" + seed + ")";
