@@ -3,6 +3,7 @@ package dev.modelcards;
 import dev.modelcards.catalog.Catalog;
 import dev.modelcards.catalog.VersionSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One published model: a {@link Variant} at one version, i.e. one card. Immutable; equal when the
@@ -67,6 +68,17 @@ public final class ModelVersion {
             out.add(new Deployment(this, spec, demo));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * This version of the same model with another head: the classifier of a feature extractor or the
+     * reverse.
+     *
+     * @param headId a head id, e.g. {@code classification}
+     * @return that model at this version number, or empty when it is not published
+     */
+    public Optional<ModelVersion> otherHead(String headId) {
+        return variant.withHead(headId).flatMap(o -> o.version(number()));
     }
 
     /** {@return whether no later version of this variant is published} */

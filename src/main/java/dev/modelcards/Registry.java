@@ -53,6 +53,7 @@ public final class Registry {
                     throw new IllegalStateException("validated catalog lacks metrics for " + f.id() + " "
                             + c.multiplier() + " at " + c.resolution());
                 }
+                List<Variant> cell = new ArrayList<>();
                 List<FamilySpec.Quantization> kinds = new ArrayList<>();
                 kinds.add(null);
                 kinds.addAll(f.quantizations());
@@ -61,9 +62,11 @@ public final class Registry {
                         Variant v = new Variant(catalog, f, c, h, metrics, q);
                         if (!v.versions().isEmpty()) {
                             all.add(v);
+                            cell.add(v);
                         }
                     }
                 }
+                cell.forEach(v -> v.siblings(cell));
             }
         }
         all.sort(Comparator.comparing(Variant::handle));

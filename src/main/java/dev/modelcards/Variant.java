@@ -8,6 +8,7 @@ import dev.modelcards.catalog.VersionSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,7 @@ public final class Variant {
     private final FamilySpec.Quantization quantization;
     private final String handle;
     private final List<ModelVersion> versions;
+    private List<Variant> siblings;
 
     Variant(Catalog catalog, FamilySpec family, FamilySpec.Cell cell, Catalog.HeadSpec head,
             MetricsRow metrics, FamilySpec.Quantization quantization) {
@@ -190,10 +192,92 @@ public final class Variant {
         return versions.stream().filter(v -> v.number() == number).findFirst();
     }
 
-    /** {@return the errata recorded for this variant's published figures} */
-    public List<FamilySpec.Erratum> errata() {
-        return family.errata().stream()
-                .filter(e -> e.multiplier().compareTo(multiplier) == 0 && e.resolution() == resolution).toList();
+    /**
+     * A figure as published (for a feature-vector variant: that of the classification model, as the
+     * publisher's table gives it).
+     *
+     * @param quantity which figure
+     * @return the figure, millions, as published (see {@link #erratum(Quantity)} for known errors)
+     */
+    public BigDecimal published(Quantity quantity) {
+        return switch (Objects.requireNonNull(quantity, "quantity")) {
+            case MACS -> metrics.macsMillions();
+            case PARAMS -> metrics.paramsMillions();
+        };
+    }
+
+    /** {@return ImageNet top-1 accuracy in percent, as published} */
+    public BigDecimal top1() {
+        return metrics.top1();
+    }
+
+    /** {@return ImageNet top-5 accuracy in percent, as published} */
+    public BigDecimal top5() {
+        return metrics.top5();
+    }
+
+    /** {@return the published latency on a Pixel 1 phone in milliseconds, where the table gives one} */
+    public Optional<BigDecimal> pixel1LatencyMs() {
+        return Optional.ofNullable(metrics.pixel1Ms());
+    }
+
+    /**
+     * The erratum the catalog records for a published figure of this variant.
+     *
+     * @param quantity which figure
+     * @return the erratum, or empty when the figure is not known to be wrong
+     */
+    public Optional<Erratum> erratum(Quantity quantity) {
+        Objects.requireNonNull(quantity, "quantity");
+        return errata().stream().filter(e -> e.quantity() == quantity).findFirst();
+    }
+
+    /** {@return the errata recorded for this variant's published figures, in catalog order} */
+    public List<Erratum> errata() {
+        List<Erratum> out = new ArrayList<>();
+        for (FamilySpec.Erratum e : family.errata()) {
+            if (e.multiplier().compareTo(multiplier) == 0 && e.resolution() == resolution) {
+                Quantity q = e.field().equals(Quantity.MACS.column()) ? Quantity.MACS : Quantity.PARAMS;
+                out.add(new Erratum(q, published(q), e.measured(), e.note()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The variant of the same family, multiplier, resolution and quantization with another head.
+     *
+     * @param headId a head id, e.g. {@code feature_vector}
+     * @return that variant, or empty when it is not published (or {@code headId} is this one's head)
+     */
+    public Optional<Variant> withHead(String headId) {
+        Objects.requireNonNull(headId, "headId");
+        return siblings().stream().filter(s -> s != this && s.head().equals(headId)
+                && s.quantization().equals(quantization())).findFirst();
+    }
+
+    /**
+     * The variant of the same family, multiplier, resolution and head under another quantization.
+     *
+     * @param quantizationId a quantization id such as {@code quantops}, or empty for the float variant
+     * @return that variant, or empty when it is not published (or is this one)
+     */
+    public Optional<Variant> withQuantization(Optional<String> quantizationId) {
+        Objects.requireNonNull(quantizationId, "quantizationId");
+        return siblings().stream().filter(s -> s != this && s.head().equals(head())
+                && s.quantization().equals(quantizationId)).findFirst();
+    }
+
+    private List<Variant> siblings() {
+        return siblings == null ? List.of() : siblings;
+    }
+
+    /** Set once by the registry that built this variant, before it is shared: every variant of the same cell. */
+    void siblings(List<Variant> cell) {
+        if (siblings != null) {
+            throw new IllegalStateException("siblings of " + handle + " are already set");
+        }
+        siblings = List.copyOf(cell);
     }
 
     @Override

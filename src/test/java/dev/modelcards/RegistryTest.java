@@ -191,4 +191,40 @@ class RegistryTest {
         assertThat(models).extracting(ModelVersion::handle).doesNotHaveDuplicates();
         assertThat(REGISTRY.variants()).isSortedAccordingTo(java.util.Comparator.comparing(Variant::handle));
     }
+
+    @Test
+    void publishedFiguresAndErrataAreAskedByQuantityNotByColumnName() {
+        Variant v = REGISTRY.get("google/imagenet/mobilenet_v1_075_224/classification").variant();
+        assertThat(v.published(Quantity.MACS)).isEqualByComparingTo("317");
+        assertThat(v.published(Quantity.PARAMS)).isEqualByComparingTo("2.59");
+        assertThat(v.top1()).isEqualByComparingTo("68.4");
+        assertThat(v.pixel1LatencyMs()).as("TF-Slim publishes no V1 latency").isEmpty();
+        assertThat(REGISTRY.get("google/imagenet/mobilenet_v2_140_224/classification").variant().pixel1LatencyMs())
+                .hasValueSatisfying(ms -> assertThat(ms).isEqualByComparingTo("138.0"));
+        Erratum e = v.erratum(Quantity.MACS).orElseThrow();
+        assertThat(e.published()).isEqualByComparingTo("317");
+        assertThat(e.corrected()).isEqualByComparingTo("325.40");
+        assertThat(e.note()).isNotBlank();
+        assertThat(v.erratum(Quantity.PARAMS)).isEmpty();
+        assertThat(v.errata()).containsExactly(e);
+        assertThat(REGISTRY.get("google/imagenet/mobilenet_v2_100_224/classification").variant().errata()).isEmpty();
+    }
+
+    @Test
+    void theOtherHeadAndTheQuantizedSiblingAreFoundWithoutBuildingHandles() {
+        ModelVersion fv = REGISTRY.get("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        assertThat(fv.otherHead("classification")).map(ModelVersion::handle)
+                .contains("google/imagenet/mobilenet_v2_075_96/classification/4");
+        assertThat(fv.otherHead("feature_vector")).as("its own head is not another head").isEmpty();
+        assertThat(fv.otherHead("segmentation")).isEmpty();
+
+        Variant floatV1 = REGISTRY.get("google/imagenet/mobilenet_v1_050_128/classification").variant();
+        Variant quantized = floatV1.withQuantization(java.util.Optional.of("quantops")).orElseThrow();
+        assertThat(quantized.handle()).isEqualTo("google/imagenet/mobilenet_v1_050_128/quantops/classification");
+        assertThat(quantized.withQuantization(java.util.Optional.empty())).contains(floatV1);
+        assertThat(quantized.withHead("feature_vector")).map(Variant::handle)
+                .contains("google/imagenet/mobilenet_v1_050_128/quantops/feature_vector");
+        assertThat(quantized.latest().otherHead("feature_vector")).map(ModelVersion::handle)
+                .contains("google/imagenet/mobilenet_v1_050_128/quantops/feature_vector/3");
+    }
 }

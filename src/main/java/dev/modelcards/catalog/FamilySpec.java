@@ -114,19 +114,6 @@ public record FamilySpec(String id, String name, Paper paper, String implementat
     }
 
     /**
-     * The metrics row for one cell, if the table has it.
-     *
-     * @param multiplier a depth multiplier
-     * @param resolution an input resolution in pixels
-     * @return the row, or empty
-     */
-    public Optional<MetricsRow> metricsFor(BigDecimal multiplier, int resolution) {
-        return metrics.stream()
-                .filter(r -> r.multiplier().compareTo(multiplier) == 0 && r.resolution() == resolution)
-                .findFirst();
-    }
-
-    /**
      * The version with this number, if published.
      *
      * @param number a version number

@@ -195,10 +195,6 @@ final class NodeReader {
             return NodeReader.this.pos(node);
         }
 
-        Node node() {
-            return node;
-        }
-
         boolean has(String key) {
             return byKey.containsKey(key) && !isNull(byKey.get(key).getValueNode());
         }

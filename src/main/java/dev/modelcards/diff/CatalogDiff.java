@@ -72,8 +72,8 @@ public final class CatalogDiff {
         if (!mb.equals(ma)) {
             out.add(new Change(Change.Kind.DOCS, a.handle(), "published metrics", mb, ma, va.metrics().pos(), null));
         }
-        String eb = vb.errata().stream().map(e -> e.field() + " " + e.measured().toPlainString()).toList().toString();
-        String ea = va.errata().stream().map(e -> e.field() + " " + e.measured().toPlainString()).toList().toString();
+        String eb = vb.errata().stream().map(e -> e.quantity().column() + " " + e.corrected().toPlainString()).toList().toString();
+        String ea = va.errata().stream().map(e -> e.quantity().column() + " " + e.corrected().toPlainString()).toList().toString();
         if (!eb.equals(ea)) {
             out.add(new Change(Change.Kind.DOCS, a.handle(), "errata", eb, ea, familyPos(va), null));
         }

@@ -4,7 +4,6 @@ import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
-import dev.modelcards.catalog.Catalog;
 import dev.modelcards.catalog.FamilySpec;
 import dev.modelcards.catalog.VersionSpec;
 import java.util.ArrayList;
@@ -23,14 +22,10 @@ import java.util.Set;
  */
 final class CardPage {
     /** A published figure in millions, with the measured value beside it where the catalog records an erratum. */
-    private static String published(dev.modelcards.Variant v, String field, java.math.BigDecimal value) {
-        String shown = value.toPlainString() + " M";
-        for (var e : v.errata()) {
-            if (e.field().equals(field)) {
-                shown += " (published; erratum: the architecture gives " + e.measured().toPlainString() + " M)";
-            }
-        }
-        return shown;
+    private static String published(dev.modelcards.Variant v, dev.modelcards.Quantity q) {
+        String shown = v.published(q).toPlainString() + " M";
+        return shown + v.erratum(q).map(e -> " (published; erratum: the architecture gives "
+                + e.corrected().toPlainString() + " M)").orElse("");
     }
 
     /** Verify-report fields in display order; any others follow in report order. */
@@ -253,12 +248,12 @@ final class CardPage {
         }
         Variant v = m.variant();
         if (v.isQuantized()) {
-            sibling(floatHandle(v), m.number()).ifPresent(s -> links.add(new Related("float", "Float model",
-                    s.handle(), SitePaths.card(s), sameVersion(s, m))));
+            sibling(v.withQuantization(Optional.empty()), m.number()).ifPresent(s -> links.add(new Related("float",
+                    "Float model", s.handle(), SitePaths.card(s), sameVersion(s, m))));
         } else {
             for (FamilySpec.Quantization q : v.family().quantizations()) {
-                sibling(quantizedHandle(v, q), m.number()).ifPresent(s -> links.add(new Related("quantized",
-                        "Quantized (" + q.id() + ")", s.handle(), SitePaths.card(s), sameVersion(s, m))));
+                sibling(v.withQuantization(Optional.of(q.id())), m.number()).ifPresent(s -> links.add(new Related(
+                        "quantized", "Quantized (" + q.id() + ")", s.handle(), SitePaths.card(s), sameVersion(s, m))));
             }
         }
         if (links.isEmpty()) {
@@ -299,23 +294,13 @@ final class CardPage {
     }
 
     /** The sibling's version of the same number, else its latest. */
-    private Optional<ModelVersion> sibling(String variantHandle, int number) {
-        return registry.find(variantHandle + "/" + number).or(() -> registry.find(variantHandle));
+    private static Optional<ModelVersion> sibling(Optional<Variant> variant, int number) {
+        return variant.map(s -> s.version(number).orElse(s.latest()));
     }
 
     private static String sameVersion(ModelVersion sibling, ModelVersion m) {
         return sibling.number() == m.number() ? null
                 : "(its latest; it has no version " + m.number() + ")";
-    }
-
-    private static String floatHandle(Variant v) {
-        Catalog c = v.catalog();
-        return c.publisher() + "/" + c.collection() + "/" + v.name() + "/" + v.head();
-    }
-
-    private static String quantizedHandle(Variant v, FamilySpec.Quantization q) {
-        Catalog c = v.catalog();
-        return c.publisher() + "/" + c.collection() + "/" + v.name() + "/" + q.id() + "/" + v.head();
     }
 
     /**
@@ -380,8 +365,8 @@ final class CardPage {
         fact(w, "input_shape", "Input", v.inputShape() + " float32, values in [" + v.inputRange().get(0).toPlainString()
                 + ", " + v.inputRange().get(1).toPlainString() + "]");
         fact(w, "output_shape", "Output", v.outputShape().toString());
-        fact(w, "macs", "MACs", published(v, "macs_millions", v.metrics().macsMillions()));
-        fact(w, "params", "Parameters", published(v, "params_millions", v.metrics().paramsMillions()));
+        fact(w, "macs", "MACs", published(v, dev.modelcards.Quantity.MACS));
+        fact(w, "params", "Parameters", published(v, dev.modelcards.Quantity.PARAMS));
         fact(w, "top1", "Top-1", v.metrics().top1().toPlainString() + " %");
         fact(w, "top5", "Top-5", v.metrics().top5().toPlainString() + " %");
         v.quantization().ifPresent(q -> fact(w, "quantization", "Quantization", q + ": trained with simulated "

@@ -2,11 +2,14 @@ package dev.modelcards.onnx;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.modelcards.Erratum;
+import dev.modelcards.Quantity;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the catalog declares about one variant's model file, in the verifier's terms.
@@ -48,8 +51,8 @@ public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
         long classifierWeights = v.isClassifier() ? 0 : (long) v.featureWidth() * v.numClasses();
         long classifierMacs = classifierWeights;
         List<String> warnings = new ArrayList<>();
-        FamilySpec.Erratum pe = erratum(v, "params_millions", warnings);
-        FamilySpec.Erratum me = erratum(v, "macs_millions", warnings);
+        Erratum pe = erratum(v, Quantity.PARAMS, warnings);
+        Erratum me = erratum(v, Quantity.MACS, warnings);
         List<String> inputTypes = INPUT_TYPES;
         List<String> outputTypes = OUTPUT_TYPES;
         if (v.isQuantized()) {
@@ -58,25 +61,19 @@ public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
             outputTypes = type.equals("float32") ? List.of(type) : List.of(type, "float32");
         }
         return new Declared(v.inputShape().dims(), inputTypes, v.outputShape().dims(), outputTypes,
-                Figure.of(v.metrics().paramsMillions(), tolerance(f, "params_millions"), pe, classifierWeights),
-                Figure.of(v.metrics().macsMillions(), tolerance(f, "macs_millions"), me, classifierMacs),
+                Figure.of(v.published(Quantity.PARAMS), tolerance(f, Quantity.PARAMS), pe, classifierWeights),
+                Figure.of(v.published(Quantity.MACS), tolerance(f, Quantity.MACS), me, classifierMacs),
                 List.copyOf(warnings));
     }
 
-    private static FamilySpec.Erratum erratum(Variant v, String field, List<String> warnings) {
-        for (FamilySpec.Erratum e : v.errata()) {
-            if (e.field().equals(field)) {
-                BigDecimal published = field.equals("macs_millions") ? v.metrics().macsMillions()
-                        : v.metrics().paramsMillions();
-                warnings.add(field + ": published " + published.toPlainString() + " is a known erratum; the"
-                        + " architecture gives " + e.measured().toPlainString() + " (" + e.note() + ")");
-                return e;
-            }
-        }
-        return null;
+    private static Erratum erratum(Variant v, Quantity q, List<String> warnings) {
+        Optional<Erratum> e = v.erratum(q);
+        e.ifPresent(x -> warnings.add(q.column() + ": published " + x.published().toPlainString() + " is a known"
+                + " erratum; the architecture gives " + x.corrected().toPlainString() + " (" + x.note() + ")"));
+        return e.orElse(null);
     }
 
-    private static BigDecimal tolerance(FamilySpec f, String field) {
-        return f.tolerances().getOrDefault(field, BigDecimal.ZERO);
+    private static BigDecimal tolerance(FamilySpec f, Quantity q) {
+        return f.tolerances().getOrDefault(q.column(), BigDecimal.ZERO);
     }
 }

@@ -3,7 +3,7 @@ package dev.modelcards.onnx;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.Erratum;
 import java.math.BigDecimal;
 
 /**
@@ -31,12 +31,12 @@ public record Figure(long expected, long allowed,
      *
      * @param classifier how much of the published figure belongs to the classifier a feature-vector model lacks
      */
-    static Figure of(BigDecimal published, BigDecimal tolerance, FamilySpec.Erratum erratum, long classifier) {
-        BigDecimal base = erratum != null ? erratum.measured() : published;
+    static Figure of(BigDecimal published, BigDecimal tolerance, Erratum erratum, long classifier) {
+        BigDecimal base = erratum != null ? erratum.corrected() : published;
         BigDecimal unit = BigDecimal.ONE.movePointLeft(Math.max(base.scale(), 0));
         BigDecimal allowed = tolerance.multiply(base).add(unit).movePointRight(6);
         return new Figure(base.movePointRight(6).longValue() - classifier, allowed.longValue(), published, tolerance,
-                erratum == null ? null : erratum.measured(), erratum == null ? null : erratum.note());
+                erratum == null ? null : erratum.corrected(), erratum == null ? null : erratum.note());
     }
 
     /**

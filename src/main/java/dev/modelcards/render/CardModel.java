@@ -112,11 +112,7 @@ public final class CardModel {
         c.put("changelog", log);
         List<Map<String, String>> others = new ArrayList<>();
         for (Catalog.HeadSpec h : v.catalog().heads().values()) {
-            if (!h.id().equals(v.head())) {
-                String other = v.catalog().publisher() + "/" + v.catalog().collection() + "/" + v.name() + "/"
-                        + v.quantization().map(q -> q + "/").orElse("") + h.id() + "/" + m.number();
-                registry.find(other).ifPresent(o -> others.add(Map.of("head", h.id(), "handle", o.handle(), "url", o.url())));
-            }
+            m.otherHead(h.id()).ifPresent(o -> others.add(Map.of("head", h.id(), "handle", o.handle(), "url", o.url())));
         }
         c.put("otherHeads", others);
         Map<String, String> ids = new LinkedHashMap<>();
