@@ -67,8 +67,15 @@ public final class Query {
         }
     }
 
-    /** One filter: its description, its test, and how to describe the nearest values that exist. */
-    private record Filter(String description, Predicate<Variant> test, Function<List<Variant>, String> nearest) {
+    /**
+     * One filter: its description, its test, how to describe the nearest values that exist, and the family
+     * it narrows to (null for other filters), which names the scope of an empty result.
+     */
+    private record Filter(String description, Predicate<Variant> test, Function<List<Variant>, String> nearest,
+                          String family) {
+        Filter(String description, Predicate<Variant> test, Function<List<Variant>, String> nearest) {
+            this(description, test, nearest, null);
+        }
     }
 
     /** The filter every query starts with until it asks for quantized variants. */
@@ -161,7 +168,7 @@ public final class Query {
                     + "; expected one of: " + String.join(", ", ids));
         }
         return with(new Filter("family " + family, v -> v.familyId().equals(family),
-                c -> "families: " + distinct(c, Variant::familyId)));
+                c -> "families: " + distinct(c, Variant::familyId), family));
     }
 
     /**
@@ -364,8 +371,8 @@ public final class Query {
                 return scope + " with " + f.description() + "; " + f.nearest().apply(candidates)
                         + " (" + b + ", leaving none)";
             }
-            if (f.description().startsWith("family ")) {
-                family = f.description().substring("family ".length());
+            if (f.family() != null) {
+                family = f.family();
             }
             candidates = next;
         }
