@@ -100,6 +100,14 @@ class SymbolicDimsTest {
     }
 
     @Test
+    void theRuleIsDocumented() throws Exception {
+        String page = Files.readString(Path.of("src", "site", "markdown", "json-formats.md"));
+        assertThat(page).contains("**A symbolic dimension (any size) is `null`**")
+                .contains("## `list --format json`", "## `site/index.json`", "## `show --facts --format json HANDLE`",
+                        "## The verify report", "## `classify --format json`", "## `validate --format json`");
+    }
+
+    @Test
     void aReportWrittenWithMinusOneReadsLikeOneWithNull() {
         String earlier = report("-1");
         String now = report("null");
