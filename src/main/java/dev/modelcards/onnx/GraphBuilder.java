@@ -99,6 +99,8 @@ public final class GraphBuilder {
             params += (long) plan.featureWidth() * spec.classes();
             biases += spec.classes();
             macs += (long) plan.featureWidth() * spec.classes();
+            // the classifier is a convolution too: at tiny resolutions its [classes] output is the largest
+            largest = Math.max(largest, spec.classes());
         }
         return new GraphStats(params, biases, macs, null, largest);
     }
