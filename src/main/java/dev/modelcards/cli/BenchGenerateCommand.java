@@ -33,7 +33,7 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     @Mixin
     TemplatesOption templates;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs per measurement; medians are shown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", converter = Numbers.Positive.class, defaultValue = "5", description = "Runs per measurement; medians are shown (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @CommandLine.Spec
@@ -41,9 +41,6 @@ public final class BenchGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1) {
-            throw new CommandFailure("--runs must be at least 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         Path tmp = Files.createTempDirectory("modelcards-bench");
         try {

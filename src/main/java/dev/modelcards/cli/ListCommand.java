@@ -40,13 +40,13 @@ public final class ListCommand implements Callable<Integer> {
             description = "Depth multiplier, e.g. 0.75.")
     BigDecimal multiplier;
 
-    @Option(names = "--resolution", description = "Input resolution in pixels.")
+    @Option(names = "--resolution", converter = Numbers.Positive.class, description = "Input resolution in pixels.")
     Integer resolution;
 
-    @Option(names = "--min-resolution", description = "Smallest input resolution.")
+    @Option(names = "--min-resolution", converter = Numbers.Positive.class, description = "Smallest input resolution.")
     Integer minResolution;
 
-    @Option(names = "--max-resolution", description = "Largest input resolution.")
+    @Option(names = "--max-resolution", converter = Numbers.Positive.class, description = "Largest input resolution.")
     Integer maxResolution;
 
     @Option(names = "--max-macs", converter = Numbers.NonNegative.class, paramLabel = "MILLIONS", description = "At most this many million MACs.")
@@ -59,7 +59,7 @@ public final class ListCommand implements Callable<Integer> {
     Double minTop1;
 
     // Not --version: that is picocli's standard version option, which every subcommand keeps.
-    @Option(names = "--model-version", paramLabel = "N", description = "Published at this version.")
+    @Option(names = "--model-version", converter = Numbers.Positive.class, paramLabel = "N", description = "Published at this version.")
     Integer version;
 
     @Option(names = "--model-format", paramLabel = "ID", description = "Has a version in this format: tf1_hub, tf2_saved_model.")

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,21 +51,38 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of user models (naming convention or manifest.json).")
     Path models;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "One model file; needs --handle.")
-    Path model;
+    /** {@code --model} and {@code --handle}: one file checked against one catalog entry; neither without the other. */
+    static final class OneFile {
+        @Option(names = "--model", paramLabel = "FILE", required = true,
+                description = "One model file; needs --handle.")
+        Path model;
 
-    @Option(names = "--handle", paramLabel = "HANDLE_OR_URL", description = "The catalog entry --model is checked against.")
-    String handle;
+        @Option(names = "--handle", paramLabel = "HANDLE_OR_URL", required = true,
+                description = "The catalog entry --model is checked against; needs --model.")
+        String handle;
+    }
 
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    OneFile one;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the JSON report here.")
+    /** Output formats of the results on stdout. */
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a table) or json (the report on stdout; the table goes to stderr). Default: "
+                    + "${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "Write the JSON report here; '-' writes it on stdout (as --format json).")
     Path report;
 
     @Option(names = "--junit", paramLabel = "FILE.xml", description = "Write a JUnit XML report here.")
     Path junit;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Verify only the I-th of N disjoint parts of the files.")
-    String shard;
+    @Option(names = "--shard", paramLabel = "I/N", converter = Numbers.ShardConverter.class,
+            description = "Verify only the I-th of N disjoint parts of the files (1 <= I <= N).")
+    Numbers.Shard shard = Numbers.Shard.ALL;
 
     @Mixin
     ModelSelectionOptions selection;
@@ -78,12 +96,12 @@ public final class VerifyCommand implements Callable<Integer> {
         List<ModelVersion> selected;
         List<Deployment> deployments;
         ModelSource source;
-        if (model != null || handle != null) {
-            if (model == null || handle == null) {
-                throw new CommandFailure("--model FILE and --handle HANDLE_OR_URL go together");
-            }
+        if (one != null) {
+            Path model = one.model;
+            String handle = one.handle;
             if (models != null || selection.hasFilters()) {
-                throw new CommandFailure("--model checks one file against --handle; drop --models and filters");
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--model checks one file against --handle; drop --models and handles or filters");
             }
             Optional<Deployment> d = registry.deployment(handle);
             selected = d.isPresent() ? List.of() : List.of(registry.get(handle));
@@ -106,15 +124,16 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(selection.cache()));
         }
-        int[] part = shard();
+        boolean reportOnStdout = format == Format.json || STDOUT.equals(report);
         // verifying the catalog takes a while: find out now, not afterwards, that a report cannot be written
         for (Path f : new Path[] {report, junit}) {
-            if (f != null) {
+            if (f != null && !STDOUT.equals(f)) {
                 ModelFiles.requireWritable(f);
             }
         }
-        VerifyRun.Plan plan = VerifyRun.plan(selected, deployments, source, part[0], part[1]);
-        PrintWriter out = spec.commandLine().getOut();
+        VerifyRun.Plan plan = VerifyRun.plan(selected, deployments, source, shard.index(), shard.count());
+        // stdout carries exactly one thing: the table, or the JSON report (then the table is progress on stderr)
+        PrintWriter out = reportOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Verifier verifier = new Verifier(OnnxModel.environment());
         List<VerifyResult> results;
         try (Progress progress = new Progress("verify", plan.files().size())) {
@@ -124,7 +143,7 @@ public final class VerifyCommand implements Callable<Integer> {
             });
         }
         printNotApplicable(out, results);
-        if (report != null) {
+        if (report != null && !STDOUT.equals(report)) {
             JsonReport.write(results, report);
         }
         if (junit != null) {
@@ -135,8 +154,16 @@ public final class VerifyCommand implements Callable<Integer> {
                 s.models(), s.files(), s.ok(), s.mismatch(), s.error(), s.warnings(), s.notApplicable() == 0 ? ""
                         : "; " + s.notApplicable() + " not applicable (deployment cards without an ONNX model)");
         out.flush();
+        if (reportOnStdout) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(JsonReport.render(results));
+            stdout.flush();
+        }
         return s.failed() ? 1 : 0;
     }
+
+    /** {@code --report -}: the report goes to stdout. */
+    private static final Path STDOUT = Path.of("-");
 
     /**
      * One row per variant and deployment path for the deployment cards (TF.js), after the files: listed so that
@@ -195,20 +222,5 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private static String millions(Long n) {
         return n == null ? "-" : String.format(java.util.Locale.ROOT, "%.2fM", n / 1e6);
-    }
-
-    private int[] shard() {
-        if (shard == null) {
-            return new int[] {1, 1};
-        }
-        String[] p = shard.split("/");
-        try {
-            if (p.length == 2) {
-                return new int[] {Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip())};
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new CommandFailure("--shard must be I/N, e.g. 2/4; got '" + shard + "'");
     }
 }

@@ -135,10 +135,27 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
         Map<String, String> m = new LinkedHashMap<>();
         if (n != null && n.isObject()) {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                m.put(e.getKey(), text(e.getValue()));
+                m.put(e.getKey(), e.getKey().endsWith("_shape") ? shape(e.getValue()) : text(e.getValue()));
             }
         }
         return m;
+    }
+
+    /**
+     * A shape as the cards print it, {@code [batch, 224, 224, 3]}. A symbolic dimension is {@code null} in the
+     * report; reports written before that convention have -1, read the same way.
+     */
+    private static String shape(JsonNode n) {
+        if (n == null || !n.isArray()) {
+            return text(n);
+        }
+        List<String> dims = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode d = n.get(i);
+            boolean symbolic = d.isNull() || (d.isIntegralNumber() && d.asLong() < 0);
+            dims.add(symbolic ? (i == 0 ? "batch" : "?") : text(d));
+        }
+        return "[" + String.join(", ", dims) + "]";
     }
 
     private static List<String> mismatches(JsonNode n) {

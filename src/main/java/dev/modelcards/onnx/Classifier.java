@@ -16,23 +16,47 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * Classifies images with a loaded model: preprocess to the model's NHWC input size, one run, top-k labels.
- * Works for 1001-class models (line 0 of the labels file is {@code background}) and 1000-class ones
- * (labels shifted by one), whatever the output's element type.
+ * Classifies images with a loaded model: preprocess to the model's NHWC input size, one run, top-k labels with
+ * their probabilities ({@link ClassScores}). Works for 1001-class models (line 0 of the labels file is
+ * {@code background}) and 1000-class ones (labels shifted by one), whatever the output's element type.
  */
 public final class Classifier {
+    /** The classpath resource of the ImageNet labels bundled with modelcards (TensorFlow's ImageNetLabels.txt). */
+    public static final String BUNDLED_LABELS = "/modelcards/labels/ImageNetLabels.txt";
+
     private final OnnxModel model;
     private final List<String> labels;
+    private final ClassScores scores;
 
     /**
      * A classifier over an open model with the labels file's lines.
      *
      * @param model an open model with a classification head
      * @param labels the labels, one per class index
+     * @param scores how the model's output becomes probabilities ({@link ClassScores#of})
      */
-    public Classifier(OnnxModel model, List<String> labels) {
+    public Classifier(OnnxModel model, List<String> labels, ClassScores scores) {
         this.model = model;
         this.labels = List.copyOf(labels);
+        this.scores = scores;
+    }
+
+    /**
+     * The ImageNet labels bundled with modelcards: 1001 lines, line 0 {@code background}, byte-identical to
+     * TensorFlow's published {@code ImageNetLabels.txt}.
+     *
+     * @return the labels
+     */
+    public static List<String> bundledLabels() {
+        try (var in = Classifier.class.getResourceAsStream(BUNDLED_LABELS)) {
+            if (in == null) {
+                throw new IllegalStateException("modelcards is built without " + BUNDLED_LABELS);
+            }
+            return parseLabels("ImageNetLabels.txt bundled with modelcards",
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -54,6 +78,15 @@ public final class Classifier {
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(file + ": cannot read labels: " + FileErrors.reason(e), e));
         }
+        return parseLabels(file.toString(), text);
+    }
+
+    /**
+     * The labels in {@code text}, as {@link #readLabels} reads a file; {@code file} names it in messages.
+     *
+     * @throws IllegalArgumentException naming the source (and line) and what is wrong
+     */
+    static List<String> parseLabels(String file, String text) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
@@ -102,11 +135,11 @@ public final class Classifier {
     /**
      * One prediction.
      *
-     * @param index the output index
-     * @param label its label, or {@code class <index>} where the labels file has none
-     * @param score the model's output value (logit, probability or quantized score)
+     * @param index       the output index
+     * @param label       its label
+     * @param probability the class's probability, in [0, 1] ({@link ClassScores#probabilities})
      */
-    public record Prediction(int index, String label, float score) {
+    public record Prediction(int index, String label, double probability) {
     }
 
     /**
@@ -128,14 +161,13 @@ public final class Classifier {
         int w = Math.toIntExact(s.get(2));
         float[] pixels = ImagePreprocessor.load(file, h, w);
         OnnxModel.Output out = model.run(pixels, new long[] {1, h, w, 3});
-        float[] v = out.values();
-        if (!labels.isEmpty() && labels.size() != v.length && labels.size() != v.length + 1) {
-            throw new IllegalArgumentException(labels.size() + " labels for a model with " + v.length + " classes");
+        double[] p = scores.probabilities(out.values());
+        if (labels.size() != p.length && labels.size() != p.length + 1) {
+            throw new IllegalArgumentException(labels.size() + " labels for a model with " + p.length + " classes");
         }
-        int offset = labels.size() == v.length + 1 ? 1 : 0;
-        List<Integer> order = new ArrayList<>(IntStream.range(0, v.length).boxed().toList());
-        order.sort(Comparator.<Integer>comparingDouble(i -> -v[i]).thenComparingInt(i -> i));
-        return order.stream().limit(k).map(i -> new Prediction(i,
-                i + offset < labels.size() ? labels.get(i + offset) : "class " + i, v[i])).toList();
+        int offset = labels.size() == p.length + 1 ? 1 : 0;
+        List<Integer> order = new ArrayList<>(IntStream.range(0, p.length).boxed().toList());
+        order.sort(Comparator.<Integer>comparingDouble(i -> -p[i]).thenComparingInt(i -> i));
+        return order.stream().limit(k).map(i -> new Prediction(i, labels.get(i + offset), p[i])).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.modelcards.onnx;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.modelcards.Erratum;
 import dev.modelcards.Quantity;
 import dev.modelcards.Variant;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * What the catalog declares about one variant's model file, in the verifier's terms.
  *
- * @param inputShape  {@code [-1, H, W, 3]} (-1: symbolic batch, 1 also accepted)
+ * @param inputShape  {@code [-1, H, W, 3]} (-1: symbolic batch, {@code null} in JSON; 1 also accepted)
  * @param inputTypes  accepted input element types: for a float variant float32, or uint8 for an integer
  *                    deployment of it; for a quantized variant ({@code quantops}) only the catalog's
  *                    {@code input_type} (uint8: raw pixels 0–255)
@@ -27,9 +28,9 @@ import java.util.Optional;
  * @param warnings    known errata that apply to this variant
  */
 @JsonPropertyOrder({"input_shape", "input_types", "output_shape", "output_types", "params", "macs"})
-public record Declared(@JsonProperty("input_shape") List<Long> inputShape,
+public record Declared(@JsonProperty("input_shape") @JsonSerialize(contentUsing = SymbolicDims.class) List<Long> inputShape,
                        @JsonProperty("input_types") List<String> inputTypes,
-                       @JsonProperty("output_shape") List<Long> outputShape,
+                       @JsonProperty("output_shape") @JsonSerialize(contentUsing = SymbolicDims.class) List<Long> outputShape,
                        @JsonProperty("output_types") List<String> outputTypes,
                        Figure params, Figure macs,
                        @com.fasterxml.jackson.annotation.JsonIgnore List<String> warnings) {

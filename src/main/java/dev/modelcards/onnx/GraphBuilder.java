@@ -34,6 +34,8 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 public final class GraphBuilder {
     /** ONNX IR version 8 and opset 13: what onnxruntime 1.x loads, and Clip with min/max inputs needs ≥ 11. */
     static final int IR_VERSION = 8;
+    /** The {@code producer_name} of every model this builder writes. */
+    static final String PRODUCER = "modelcards";
     static final int OPSET = 13;
 
     /** Names the quantized graph's scheme in {@link BuildSpec#contentHash()}: change it when the scheme changes. */
@@ -97,6 +99,8 @@ public final class GraphBuilder {
             params += (long) plan.featureWidth() * spec.classes();
             biases += spec.classes();
             macs += (long) plan.featureWidth() * spec.classes();
+            // the classifier is a convolution too: at tiny resolutions its [classes] output is the largest
+            largest = Math.max(largest, spec.classes());
         }
         return new GraphStats(params, biases, macs, null, largest);
     }
@@ -186,7 +190,7 @@ public final class GraphBuilder {
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setProducerName("modelcards")
+                .setProducerName(PRODUCER)
                 .setProducerVersion(BuildSpec.BUILDER_VERSION)
                 .setDocString("Reference architecture of " + spec.handle() + " with deterministic stand-in weights"
                         + " (not trained)." + (q ? " Quantized to uint8 as TF-Lite's *_quant models: input raw pixels"
@@ -203,6 +207,23 @@ public final class GraphBuilder {
                             Integer.toString(outLinear ? LINEAR_ZERO_POINT : RELU6_ZERO_POINT)));
         }
         return model.setGraph(graph).build();
+    }
+
+    /**
+     * Whether {@code model} is a reference export of this builder: the catalog's architecture with deterministic
+     * stand-in (random, untrained) weights, whose predictions mean nothing. Recognised by the producer name and
+     * the content hash the builder records.
+     *
+     * @param model a model
+     * @return the handle it was exported for, or empty when it is not a reference export
+     */
+    public static java.util.Optional<String> standInFor(ModelProto model) {
+        if (!PRODUCER.equals(model.getProducerName())
+                || model.getMetadataPropsList().stream().noneMatch(p -> p.getKey().equals("content_hash"))) {
+            return java.util.Optional.empty();
+        }
+        return model.getMetadataPropsList().stream().filter(p -> p.getKey().equals("handle"))
+                .map(p -> p.getValue()).findFirst().or(() -> java.util.Optional.of("an unnamed catalog entry"));
     }
 
     /** A convolution with TF's SAME padding (the extra row/column goes at the end), then ReLU6 if planned. */

@@ -12,7 +12,8 @@ import java.util.List;
  * The verify report as JSON: {@code {"summary": {...}, "results": [...]}}, one result per published model
  * ({@link VerifyResult}) and per deployment child card (status {@code not_applicable}), sorted by handle. The only run-dependent part is {@link Check}: the day of the check
  * (UTC, or the day of {@code SOURCE_DATE_EPOCH} when set, for reproducible builds) and the onnxruntime version,
- * which the docs site shows beside each result.
+ * which the docs site shows beside each result. A symbolic dimension of a shape is {@code null}, as in every JSON
+ * output of modelcards (src/site/markdown/json-formats.md); reports written before that used -1.
  */
 public final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

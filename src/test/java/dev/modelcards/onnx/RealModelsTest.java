@@ -69,9 +69,10 @@ class RealModelsTest {
     @Test
     void quantizedV1RanksMilitaryUniformFirstForGraceHopper() throws Exception {
         List<String> labels = Classifier.readLabels(real.resolve("ImageNetLabels.txt"));
-        byte[] bytes = Files.readAllBytes(real.resolve("mobilenet_v1_0.5_128_quant.onnx"));
-        try (OnnxModel m = OnnxModel.load(OnnxModel.environment(), bytes)) {
-            List<Classifier.Prediction> top = new Classifier(m, labels).classify(real.resolve("grace_hopper.jpg"), 5);
+        OnnxReader.Checked model = OnnxReader.read(real.resolve("mobilenet_v1_0.5_128_quant.onnx"));
+        try (OnnxModel m = OnnxModel.load(OnnxModel.environment(), model.bytes())) {
+            List<Classifier.Prediction> top = new Classifier(m, labels, ClassScores.of(model.model()))
+                    .classify(real.resolve("grace_hopper.jpg"), 5);
             assertThat(top).hasSize(5);
             assertThat(top.get(0).label()).isEqualTo("military uniform");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -43,5 +44,14 @@ class ShapeWalkPropertiesTest {
         assertThat(measured.macsKnown()).as("%s: %s", spec, measured.unknownOps()).isTrue();
         assertThat(measured).as(spec.toString()).isEqualTo(planned);
         assertThat(OnnxModel.refuseRun(measured)).as(spec.toString()).isNull();
+    }
+
+    /** Found by the property (seed -938965788217619354): a 1-pixel V1 0.25 whose 257 classes outnumber its channels. */
+    @Example
+    void aClassifierWiderThanEveryActivationIsTheLargestTensor() {
+        BuildSpec spec = BuildSpec.of(Registry.load().get("google/imagenet/mobilenet_v1_025_128/classification").variant())
+                .withResolution(1).withClasses(257);
+        theWalkMeasuresWhatTheBuilderPlanned(spec);
+        assertThat(GraphBuilder.plannedStats(spec).largestTensor()).isEqualTo(257);
     }
 }
