@@ -71,7 +71,7 @@
     th.textContent = row[0];
     tr.appendChild(th);
     var values = variants.map(row[1]);
-    var numbers = values.map(function (x) { return typeof x === 'number' ? x : NaN; });
+    var numbers = values.map(function (x) { return row[2] ? parseFloat(x) : NaN; });
     var known = numbers.filter(function (x) { return !isNaN(x); });
     var best = null;
     if (row[2] && known.length > 1) {

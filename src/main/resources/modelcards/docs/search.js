@@ -3,7 +3,8 @@
 // section so the page also parses as XML: it must never contain the CDATA end marker.
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('search-data').textContent);
+  var embedded = JSON.parse(document.getElementById('search-data').textContent);
+  var data = embedded.cards;
   var input = document.getElementById('search-input');
   var list = document.getElementById('search-results');
   var count = document.getElementById('search-count');
@@ -15,7 +16,7 @@
     e.parts = e.handle.toLowerCase().split(/[\/_]+/);
     e.named = (e.family + ' ' + e.head.replace('_', ' ') + ' ' + e.quantization + ' ' + e.format).toLowerCase()
       .split(/[^a-z0-9.]+/);
-    e.text = e.words.split(' ');
+    e.text = embedded.texts[e.text].split(' ');
   });
 
   function prefixOf(words, t) {

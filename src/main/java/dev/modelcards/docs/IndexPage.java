@@ -20,7 +20,7 @@ final class IndexPage {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("Compare", false, v -> "", Variant::handle),
+            new Column("Pick", false, v -> "", Variant::handle),
             new Column("Family", false, v -> v.family().name(), Variant::familyId),
             new Column("Multiplier", true, v -> v.multiplier().toPlainString(), v -> v.multiplier().toPlainString()),
             new Column("Resolution", true, v -> Integer.toString(v.resolution()), v -> Integer.toString(v.resolution())),
@@ -159,12 +159,12 @@ final class IndexPage {
                     }
                     w.close("a");
                 }
-                case "Compare" -> w.open("input", "type", "checkbox", "name", "h", "value", v.handle(),
+                case "Pick" -> w.open("input", "type", "checkbox", "name", "h", "value", v.handle(),
                         "aria-label", "compare " + v.handle());
                 case "Quantization" -> {
                     if (v.isQuantized()) {
-                        w.element("span", "quantized", "class", "badge quantized", "title", quantization(v));
-                        w.text(" " + quantization(v));
+                        w.element("span", quantization(v), "class", "badge quantized",
+                                "title", "quantized (" + quantization(v) + ")");
                     } else {
                         w.text(FLOAT);
                     }

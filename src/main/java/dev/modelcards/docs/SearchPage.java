@@ -11,12 +11,12 @@ import java.util.Map;
  */
 final class SearchPage {
     private final PageLayout layout;
-    private final List<Map<String, Object>> entries;
+    private final Map<String, Object> data;
     private final String script;
 
-    SearchPage(PageLayout layout, List<Map<String, Object>> entries, String script) {
+    SearchPage(PageLayout layout, Map<String, Object> data, String script) {
         this.layout = layout;
-        this.entries = entries;
+        this.data = data;
         this.script = script;
     }
 
@@ -25,7 +25,7 @@ final class SearchPage {
         return layout.page(path, "Search", w -> {
             w.open("form", "id", "search-form", "class", "search-page", "role", "search", "action", "search.html");
             w.open("label", "for", "search-input");
-            w.text("Search " + entries.size() + " cards by handle, family, multiplier, resolution, head, version or "
+            w.text("Search " + ((List<?>) data.get("cards")).size() + " cards by handle, family, multiplier, resolution, head, version or "
                     + "words of the card");
             w.close("label");
             w.open("input", "type", "search", "id", "search-input", "name", "q", "autocomplete", "off",
@@ -43,7 +43,7 @@ final class SearchPage {
             w.element("p", "Search needs JavaScript; the model index lists every variant without it.");
             w.close("noscript");
             w.open("script", "type", "application/json", "id", "search-data");
-            w.trusted(SiteData.inlineJson(entries));
+            w.trusted(SiteData.inlineJson(data));
             w.close("script");
             w.open("script");
             w.trusted("//<![CDATA[\n" + script + "\n//]]>");

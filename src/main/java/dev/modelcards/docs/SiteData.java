@@ -39,9 +39,10 @@ final class SiteData {
      *
      * @param registry the models
      * @param cards    the markdown text of a card by handle, if it was generated
-     * @return the entries
+     * @return {@code {"texts": [...], "cards": [...]}}: each card's {@code text} is the index of its words in
+     *         {@code texts}, as most cards share their words with many others (same family, head and version)
      */
-    static List<Map<String, Object>> searchEntries(Registry registry, Function<String, Optional<String>> cards) {
+    static Map<String, Object> searchEntries(Registry registry, Function<String, Optional<String>> cards) {
         Map<String, Set<String>> words = new LinkedHashMap<>();
         for (ModelVersion m : registry.models()) {
             words.put(m.handle(), words(cards.apply(m.handle()).orElse("")));
@@ -59,19 +60,28 @@ final class SiteData {
         }
         Set<String> everywhere = common == null ? Set.of() : common;
         List<Map<String, Object>> entries = new ArrayList<>();
+        Map<String, Integer> texts = new LinkedHashMap<>();
         for (ModelVersion m : registry.models()) {
             entries.add(entry(m.variant(), m.handle(), SitePaths.card(m), m.number(), m.format().name(), m.isLatest(),
-                    words.get(m.handle()), everywhere));
+                    text(texts, words.get(m.handle()), everywhere)));
             for (Deployment d : m.deployments()) {
                 entries.add(entry(m.variant(), d.handle(), SitePaths.card(d), m.number(), d.formatName(), m.isLatest(),
-                        words.get(d.handle()), everywhere));
+                        text(texts, words.get(d.handle()), everywhere)));
             }
         }
-        return entries;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("texts", List.copyOf(texts.keySet()));
+        data.put("cards", entries);
+        return data;
+    }
+
+    private static int text(Map<String, Integer> texts, Set<String> words, Set<String> everywhere) {
+        String own = String.join(" ", words.stream().filter(w -> !everywhere.contains(w)).toList());
+        return texts.computeIfAbsent(own, k -> texts.size());
     }
 
     private static Map<String, Object> entry(Variant v, String handle, String page, int version, String format,
-                                             boolean latest, Set<String> words, Set<String> everywhere) {
+                                             boolean latest, int text) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("handle", handle);
         e.put("page", page);
@@ -84,8 +94,7 @@ final class SiteData {
         e.put("format", format);
         e.put("latest", latest);
         e.put("top1", v.metrics().top1().toPlainString());
-        List<String> own = words.stream().filter(w -> !everywhere.contains(w)).toList();
-        e.put("words", String.join(" ", own));
+        e.put("text", text);
         return e;
     }
 
@@ -121,11 +130,11 @@ final class SiteData {
             e.put("input", v.resolution() + "×" + v.resolution() + "×" + v.inputShape().dims().get(3));
             List<Long> out = v.outputShape().dims();
             e.put("output", out.get(out.size() - 1));
-            e.put("macs", v.metrics().macsMillions());
-            e.put("params", v.metrics().paramsMillions());
-            e.put("top1", v.metrics().top1());
-            e.put("top5", v.metrics().top5());
-            e.put("latency", v.metrics().pixel1Ms());
+            e.put("macs", v.metrics().macsMillions().toPlainString());
+            e.put("params", v.metrics().paramsMillions().toPlainString());
+            e.put("top1", v.metrics().top1().toPlainString());
+            e.put("top5", v.metrics().top5().toPlainString());
+            e.put("latency", v.metrics().pixel1Ms() == null ? null : v.metrics().pixel1Ms().toPlainString());
             e.put("versions", v.versions().stream().map(ModelVersion::number).toList());
             e.put("latest", v.latest().number());
             e.put("formats", v.versions().stream().map(m -> m.format().name()).distinct().toList());

@@ -179,7 +179,8 @@ final class VerifyPanel {
                                VerifyReport.Result r) {
         List<String> accepted = new ArrayList<>();
         declared.forEach(t -> accepted.add(t.asText()));
-        String d = accepted.isEmpty() ? "—" : String.join(" or ", accepted);
+        String d = accepted.isEmpty() ? "—" : accepted.size() == 1 ? accepted.get(0)
+                : String.join(", ", accepted.subList(0, accepted.size() - 1)) + " or " + accepted.get(accepted.size() - 1);
         if (!measured.isTextual()) {
             return new Row(field, label, d, "—", Verdict.NOT_MEASURED);
         }

@@ -38,9 +38,9 @@ class DocsCommandTest {
         try (var walk = Files.walk(tmp.resolve("gen/resources/models"))) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        // a page per card and TF.js child, a history page for each, plus index, charts, stylesheet and a
-        // page per family
-        assertThat(files).isEqualTo(2L * (models + children) + 3 + registry.catalog().families().size());
+        // a page per card and TF.js child, a history page for each, plus index, charts, search, compare,
+        // stylesheet and a page per family
+        assertThat(files).isEqualTo(2L * (models + children) + 5 + registry.catalog().families().size());
         assertThat(out.toString()).contains("docs: " + files + " files").contains(models + " card pages")
                 .contains(children + " TF.js card pages").contains((models + children) + " history pages")
                 .contains("verify report: " + report);
