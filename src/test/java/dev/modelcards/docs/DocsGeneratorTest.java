@@ -104,7 +104,7 @@ class DocsGeneratorTest {
         assertThat(quantized).isPositive();
         assertThat(count(index, "<tr [^>]*data-quantization=\"quantops\"")).isEqualTo(quantized);
         assertThat(count(index, "<tr [^>]*data-quantization=\"float\"")).isEqualTo(registry.variants().size() - quantized);
-        assertThat(count(index, "<span class=\"badge quantized\" title=\"quantized \\\\(quantops\\\\)\">quantops</span>"))
+        assertThat(count(index, "<span class=\"badge quantized\" title=\"quantized \\(quantops\\)\">quantops</span>"))
                 .isEqualTo(quantized);
         assertThat(index).contains("<select name=\"quantization\" id=\"filter-quantization\" data-filter=\"quantization\">")
                 .contains("<option value=\"quantops\">quantized (quantops)</option>")
