@@ -56,4 +56,19 @@
   });
   form.hidden = false;
   applyFilters();
+
+  // the compare button is live only for 2 to 4 ticked rows
+  var compareForm = document.getElementById('compare-select');
+  var compareButton = document.getElementById('compare-button');
+  var compareCount = document.getElementById('compare-count');
+  function updateCompare() {
+    var n = compareForm.querySelectorAll('input[name="h"]:checked').length;
+    compareButton.disabled = n < 2 || n > 4;
+    compareCount.textContent = n === 0 ? 'Tick 2 to 4 rows to compare them side by side.'
+      : n + ' selected' + (n < 2 ? ': tick at least 2.' : n > 4 ? ': at most 4 fit side by side.' : '.');
+  }
+  if (compareForm) {
+    compareForm.addEventListener('change', updateCompare);
+    updateCompare();
+  }
 }());

@@ -23,11 +23,23 @@ import java.util.Optional;
  * @param tags       the publisher's tag vocabulary: metadata key → allowed ids (empty when none is given)
  * @param urlTags    metadata keys whose value is a URL: key → the domain it must be on ("" for any https URL)
  * @param withdrawn  published handles (with version) deliberately withdrawn or changed, each with the reviewed reason
+ * @param license    the license the models are published under, or null when the catalog does not say
  */
 public record Catalog(String publisher, String collection, String hubUrl, Dataset dataset, InputSpec input,
                       Map<String, HeadSpec> heads, Map<String, FormatSpec> formats, List<FamilySpec> families,
                       Map<String, String> text, Map<String, DeploymentSpec> deployments, List<Edit> history,
-                      Map<String, List<Tag>> tags, Map<String, String> urlTags, Map<String, String> withdrawn) {
+                      Map<String, List<Tag>> tags, Map<String, String> urlTags, Map<String, String> withdrawn,
+                      License license) {
+
+    /**
+     * The license the publisher releases the models under.
+     *
+     * @param id   the publisher's license tag id ({@code tfhub_tags.yaml}), e.g. {@code apache-2.0}
+     * @param name its full name, e.g. {@code Apache License 2.0}
+     * @param url  where its text is, an https URL
+     */
+    public record License(String id, String name, String url) {
+    }
 
     /** The dataset the models were trained on. */
     public record Dataset(String name, String id, int classes, int backgroundClass, String labelsUrl) {

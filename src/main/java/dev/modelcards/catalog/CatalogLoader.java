@@ -137,7 +137,7 @@ public final class CatalogLoader {
         }
         NodeReader r = new NodeReader(source.display(ROOT_FILE), diags);
         NodeReader.Fields f = r.fields(root, ROOT_FILE, "publisher", "collection", "hub_url", "families", "dataset",
-                "input", "heads", "formats", "text", "deployments", "history", "tags", "withdrawn");
+                "input", "heads", "formats", "text", "deployments", "history", "tags", "withdrawn", "license");
         String publisher = segment(r, f, "publisher");
         String collection = segment(r, f, "collection");
         String hubUrl = f.string("hub_url", ROOT_FILE);
@@ -199,8 +199,10 @@ public final class CatalogLoader {
         if (publisher == null || collection == null || hubUrl == null || dataset == null || input == null) {
             return null;
         }
+        Catalog.License license = license(r, f.optional("license"), tags);
         return new Catalog(publisher, collection, stripSlash(hubUrl), dataset, input, heads, formats,
-                List.copyOf(families), text, deployments, history, tags, Collections.unmodifiableMap(urlTags), withdrawn);
+                List.copyOf(families), text, deployments, history, tags, Collections.unmodifiableMap(urlTags), withdrawn,
+                license);
     }
 
     private static String stripSlash(String url) {
@@ -223,6 +225,29 @@ public final class CatalogLoader {
             return null;
         }
         return s;
+    }
+
+    /** The models' license: a tag id of the publisher's vocabulary (when the catalog has one), a name, an https URL. */
+    private static Catalog.License license(NodeReader r, Node n, Map<String, List<Catalog.Tag>> tags) {
+        if (n == null) {
+            return null;
+        }
+        NodeReader.Fields f = r.fields(n, "license", "id", "name", "url");
+        String id = f.string("id", "license");
+        String name = f.string("name", "license");
+        String url = f.string("url", "license");
+        if (id != null && tags.containsKey("license")
+                && tags.get("license").stream().noneMatch(t -> t.id().equals(id))) {
+            r.error(f.required("id", "license"), "license id '" + Hints.printable(id) + "' is not a license tag of "
+                    + "the publisher's vocabulary" + Hints.didYouMean(id, tags.get("license").stream()
+                    .map(Catalog.Tag::id).toList()));
+            return null;
+        }
+        if (url != null && !url.matches("https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~/%-]*)?")) {
+            r.error(f.required("url", "license"), "license url must be an https URL; found '" + Hints.printable(url) + "'");
+            return null;
+        }
+        return id == null || name == null || url == null ? null : new Catalog.License(id, name, url);
     }
 
     private static Catalog.Dataset dataset(NodeReader r, Node n) {

@@ -45,8 +45,8 @@ public final class DocsCommand implements Callable<Integer> {
     Path cards;
 
     @Option(names = "--verify-report", paramLabel = "FILE", defaultValue = "target/verify-report.json",
-            description = "Report of 'modelcards verify'; models are shown as not verified without it "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Report of 'modelcards verify'. Named here, it must exist; the default is used when it "
+                    + "exists, else models are shown as not verified (default: ${DEFAULT-VALUE}).")
     Path verifyReport;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/site/models",
@@ -73,6 +73,11 @@ public final class DocsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // the inputs first: a FIFO or a huge file is refused now, before the catalog is loaded
+        if (spec.commandLine().getParseResult().hasMatchedOption("--verify-report") && !Files.exists(verifyReport)) {
+            // a report asked for by name and missing would silently publish every model as "not verified"
+            throw new CommandFailure(verifyReport + ": verify report not found; write it with 'modelcards verify "
+                    + "--report " + verifyReport + "', or leave --verify-report out to build the pages without it");
+        }
         if (Files.exists(verifyReport)) {
             InputFile.check(verifyReport, InputFile.REPORT);
         }

@@ -150,7 +150,8 @@ public final class CardHistory {
         List<Catalog.Edit> history = c.history().stream().map(e -> e.id().equals(edit.id())
                 ? new Catalog.Edit(e.id(), LocalDate.MAX, e.commit(), e.note(), e.pos()) : e).toList();
         return new Catalog(c.publisher(), c.collection(), c.hubUrl(), c.dataset(), c.input(), c.heads(), c.formats(),
-                c.families(), c.text(), c.deployments(), history, c.tags(), c.urlTags(), c.withdrawn());
+                c.families(), c.text(), c.deployments(), history, c.tags(), c.urlTags(), c.withdrawn(),
+                c.license());
     }
 
     /** Why a card's history could not be rendered, if it could not. */

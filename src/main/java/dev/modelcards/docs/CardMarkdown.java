@@ -48,6 +48,21 @@ public final class CardMarkdown {
         return renderer.render(doc);
     }
 
+    /**
+     * The HTML of a card without its leading level-1 title, for a page whose own h1 names the card already.
+     *
+     * @param markdown a markdown document
+     * @return its HTML, the first heading dropped when it is the document's first block and of level 1
+     */
+    public String renderWithoutTitle(String markdown) {
+        Node doc = parser.parse(markdown);
+        if (doc.getFirstChild() instanceof Heading h && h.getLevel() == 1) {
+            h.unlink();
+        }
+        clean(doc);
+        return renderer.render(doc);
+    }
+
     private static void clean(Node doc) {
         List<Node> comments = new ArrayList<>();
         List<Image> images = new ArrayList<>();

@@ -28,14 +28,15 @@ final class CardPage {
                 + e.corrected().toPlainString() + " M)").orElse("");
     }
 
-    /** Verify-report fields in display order; any others follow in report order. */
-    private static final List<String> VERIFY_FIELDS = List.of("input_shape", "input_type", "output_shape", "params", "macs");
+    /** Card metadata keys whose facts the panel already shows under a readable name. */
+    private static final Set<String> DUPLICATED_METADATA = Set.of("format", "fine-tunable");
 
     private final Registry registry;
     private final PageLayout layout;
     private final CardMarkdown markdown;
     private final Optional<VerifyReport> report;
     private final CardHistory history;
+    private final VerifyPanel verifyPanel;
 
     CardPage(Registry registry, PageLayout layout, CardMarkdown markdown, Optional<VerifyReport> report,
              CardHistory history) {
@@ -44,6 +45,7 @@ final class CardPage {
         this.markdown = markdown;
         this.report = report;
         this.history = history;
+        this.verifyPanel = new VerifyPanel(report);
     }
 
     /**
@@ -56,13 +58,17 @@ final class CardPage {
         return layout.page(path, m.handle(), w -> {
             badges(w, m.variant(), null);
             w.open("div", "class", "card-layout");
+            w.open("div", "class", "card-main");
             article(w, path, m.handle(), source, sourceName, "model");
+            ModelPageSections.write(w, m);
+            verifyPanel.write(w, m);
+            w.close("div");
             w.open("aside", "id", "mc-meta", "class", "meta", "aria-label", "Model metadata");
             facts(w, path, m);
+            verifySummary(w, m);
             versions(w, path, m);
             related(w, path, m);
             history(w, path, m.handle());
-            verification(w, m);
             w.close("aside");
             w.close("div");
         });
@@ -128,7 +134,8 @@ final class CardPage {
                 w.text(".");
                 w.close("p");
             }
-            w.trusted(markdown.render(source.get()));
+            // the page's h1 is the handle already: the card's own "# Module <handle>" title would repeat it
+            w.trusted(markdown.renderWithoutTitle(source.get()));
         } else {
             w.open("p", "class", "notice", "id", "mc-card-missing");
             w.text("Card not generated: there is no markdown card " + sourceName
@@ -365,10 +372,21 @@ final class CardPage {
         fact(w, "input_shape", "Input", v.inputShape() + " float32, values in [" + v.inputRange().get(0).toPlainString()
                 + ", " + v.inputRange().get(1).toPlainString() + "]");
         fact(w, "output_shape", "Output", v.outputShape().toString());
-        fact(w, "macs", "MACs", published(v, dev.modelcards.Quantity.MACS));
-        fact(w, "params", "Parameters", published(v, dev.modelcards.Quantity.PARAMS));
-        fact(w, "top1", "Top-1", v.metrics().top1().toPlainString() + " %");
-        fact(w, "top5", "Top-5", v.metrics().top5().toPlainString() + " %");
+        if (v.isClassifier()) {
+            fact(w, "macs", "MACs", published(v, dev.modelcards.Quantity.MACS));
+            fact(w, "params", "Parameters", published(v, dev.modelcards.Quantity.PARAMS));
+        } else {
+            // the published table describes the classification model; this one lacks the classifier
+            var own = ModelPageSections.withoutClassifier(v);
+            fact(w, "macs", "MACs", ModelPageSections.millions(own.get(1)) + " without the classifier ("
+                    + published(v, dev.modelcards.Quantity.MACS) + " published with it)");
+            fact(w, "params", "Parameters", ModelPageSections.millions(own.get(0)) + " without the classifier ("
+                    + published(v, dev.modelcards.Quantity.PARAMS) + " published with it)");
+        }
+        fact(w, "top1", "Top-1", v.top1().toPlainString() + " %");
+        fact(w, "top5", "Top-5", v.top5().toPlainString() + " %");
+        fact(w, "latency", "Pixel 1 latency", v.pixel1LatencyMs().map(ms -> ms.toPlainString() + " ms")
+                .orElse("not published"));
         v.quantization().ifPresent(q -> fact(w, "quantization", "Quantization", q + ": trained with simulated "
                 + "quantization; exported models take " + v.quantizationSpec().inputType() + " input"));
         fact(w, "checkpoint", "Checkpoint", v.checkpointName());
@@ -379,9 +397,12 @@ final class CardPage {
         if (!m.spec().requirements().isEmpty()) {
             fact(w, "requirements", "Requirements", String.join(", ", m.spec().requirements()));
         }
+        var license = v.catalog().license();
+        fact(w, "license", "License", license == null ? "not stated" : license.name());
         for (VersionSpec.MetadataEntry e : m.spec().metadata()) {
             String value = e.valueFor(v.head());
-            if (value != null) {
+            // format and fine-tunable are shown above in words; the card's tags would say them twice
+            if (value != null && !DUPLICATED_METADATA.contains(e.key())) {
                 fact(w, "meta-" + e.key(), e.key(), value);
             }
         }
@@ -422,72 +443,16 @@ final class CardPage {
         }
     }
 
-    private void verification(HtmlWriter w, ModelVersion m) {
-        w.open("section", "id", "mc-verify", "aria-label", "Verification");
-        w.element("h2", "Verification");
+    /** One line in the sidebar: the verdict, linking the panel in the main column. */
+    private void verifySummary(HtmlWriter w, ModelVersion m) {
         Optional<VerifyReport.Result> result = report.flatMap(r -> r.resultFor(m));
-        if (result.isEmpty()) {
-            w.open("p", "data-status", "unverified");
-            w.element("span", "not verified", "class", "badge unverified");
-            w.text(report.isPresent() ? " The verify report has no result for this model."
-                    : " No verify report was found when the site was built; run 'modelcards verify'.");
-            w.close("p");
-            w.close("section");
-            return;
-        }
-        VerifyReport.Result r = result.get();
-        String status = r.status().isEmpty() ? "unknown" : r.status();
-        w.open("p", "data-status", status);
-        w.element("span", status, "class", "badge " + statusClass(status));
-        if (!r.handle().equals(m.handle())) {
-            w.text(" checked as " + r.handle());
-        }
-        if (!r.model().isEmpty()) {
-            w.text(" (model " + r.model() + ")");
-        }
+        String status = result.map(r -> r.status().isEmpty() ? "unknown" : r.status()).orElse("not verified");
+        w.open("p", "id", "mc-verify-summary");
+        w.text("Verification: ");
+        w.element("span", status, "class", "badge " + (result.isEmpty() ? "unverified" : statusClass(status)));
+        w.text(" ");
+        w.element("a", "details", "href", "#mc-verify");
         w.close("p");
-        Set<String> fields = new LinkedHashSet<>();
-        VERIFY_FIELDS.stream().filter(f -> r.declared().containsKey(f) || r.actual().containsKey(f)).forEach(fields::add);
-        fields.addAll(r.declared().keySet());
-        fields.addAll(r.actual().keySet());
-        w.open("table", "id", "mc-verify-table");
-        w.open("thead");
-        w.open("tr");
-        for (String h : List.of("Field", "Declared", "Measured")) {
-            w.element("th", h, "scope", "col");
-        }
-        w.close("tr");
-        w.close("thead");
-        w.open("tbody");
-        for (String f : fields) {
-            w.open("tr", "class", r.mismatched(f) ? "mismatch" : null, "data-field", f);
-            w.element("td", f.replace('_', ' '));
-            w.element("td", r.declared().getOrDefault(f, "—"));
-            w.element("td", r.actual().getOrDefault(f, "—"));
-            w.close("tr");
-        }
-        w.close("tbody");
-        w.close("table");
-        if (!r.mismatches().isEmpty()) {
-            w.open("ul", "class", "mismatches");
-            for (String mismatch : r.mismatches()) {
-                w.element("li", mismatch);
-            }
-            w.close("ul");
-        }
-        List<String> when = new ArrayList<>();
-        report.ifPresent(rep -> {
-            if (!rep.date().isEmpty()) {
-                when.add("checked " + rep.date());
-            }
-            if (!rep.onnxruntime().isEmpty()) {
-                when.add("with onnxruntime " + rep.onnxruntime());
-            }
-        });
-        if (!when.isEmpty()) {
-            w.element("p", String.join(" ", when) + ".", "class", "muted", "id", "mc-verify-when");
-        }
-        w.close("section");
     }
 
     private static String statusClass(String status) {

@@ -38,6 +38,16 @@ final class ChartsPage {
             w.element("h2", "Top-1 accuracy against parameters");
             chart("chart-params", "Top-1 accuracy against parameters (log scale)", "Parameters (millions)",
                     path, classifiers, series, v -> v.metrics().paramsMillions().doubleValue()).write(w);
+            List<Variant> timed = classifiers.stream().filter(v -> v.metrics().pixel1Ms() != null).toList();
+            if (!timed.isEmpty()) {
+                w.element("h2", "Top-1 accuracy against latency on a Pixel 1");
+                w.element("p", "Only the " + timed.size() + " variants whose family publishes a Pixel 1 latency ("
+                        + String.join(", ", timed.stream().map(v -> v.family().name()).distinct().toList())
+                        + "): TF-Slim's figures, one large core, float TF-Lite.", "class", "muted");
+                chart("chart-latency", "Top-1 accuracy against Pixel 1 latency (log scale)",
+                        "Latency on a Pixel 1 (ms)", path, timed, series, v -> v.metrics().pixel1Ms().doubleValue())
+                        .write(w);
+            }
         });
     }
 
@@ -55,7 +65,9 @@ final class ChartsPage {
                 Links.relative(path, SitePaths.card(v.latest())),
                 v.family().name() + " " + v.multiplier().toPlainString() + " at " + v.resolution() + " px: top-1 "
                         + v.metrics().top1().toPlainString() + " %, " + v.metrics().macsMillions().toPlainString()
-                        + " M MACs, " + v.metrics().paramsMillions().toPlainString() + " M parameters")).toList();
+                        + " M MACs, " + v.metrics().paramsMillions().toPlainString() + " M parameters"
+                        + (v.metrics().pixel1Ms() == null ? "" : ", " + v.metrics().pixel1Ms().toPlainString()
+                        + " ms on a Pixel 1"))).toList();
         return new ScatterChart(id, title, xTitle, "Top-1 accuracy (%)", true, series, points);
     }
 }

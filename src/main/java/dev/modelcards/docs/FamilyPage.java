@@ -95,7 +95,9 @@ final class FamilyPage {
         w.element("div", v.metrics().top1().toPlainString() + " %", "class", "top1");
         w.element("div", "top-5 " + v.metrics().top5().toPlainString() + " %", "class", "small");
         w.element("div", v.metrics().macsMillions().toPlainString() + " M MACs · "
-                + v.metrics().paramsMillions().toPlainString() + " M params", "class", "small");
+                + v.metrics().paramsMillions().toPlainString() + " M params"
+                + (v.metrics().pixel1Ms() == null ? "" : " · " + v.metrics().pixel1Ms().toPlainString() + " ms Pixel 1"),
+                "class", "small");
         // one line of head links for the float variants, then one per quantization
         List<String> kinds = variants.stream().map(IndexPage::quantization).distinct()
                 .sorted(Comparator.comparing((String q) -> !q.equals(IndexPage.FLOAT)).thenComparing(q -> q)).toList();

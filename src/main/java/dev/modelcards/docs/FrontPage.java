@@ -33,7 +33,9 @@ public final class FrontPage {
         String browse = "## Browse the registry\n\n"
                 + "- [Model index](" + modelsDir + "/index.html): all " + variants
                 + " variants, float and quantized, filterable and sortable\n"
-                + "- [Accuracy charts](" + modelsDir + "/charts.html): top-1 against MACs and parameters\n"
+                + "- [Search](" + modelsDir + "/search.html) every card, and [compare](" + modelsDir
+                + "/compare.html) 2–4 variants side by side\n"
+                + "- [Accuracy charts](" + modelsDir + "/charts.html): top-1 against MACs, parameters and Pixel 1 latency\n"
                 + "- " + cards + " model cards, one page per handle and version, linked from the index"
                 + (childCards > 0 ? ", and " + childCards + " TF.js child cards linked from their parents" : "")
                 + "; each lists the dates its text changed in the publisher's history ([how they are found](history.html))\n\n";

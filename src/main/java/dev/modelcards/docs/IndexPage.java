@@ -20,6 +20,7 @@ final class IndexPage {
     }
 
     private static final List<Column> COLUMNS = List.of(
+            new Column("Pick", false, v -> "", Variant::handle),
             new Column("Family", false, v -> v.family().name(), Variant::familyId),
             new Column("Multiplier", true, v -> v.multiplier().toPlainString(), v -> v.multiplier().toPlainString()),
             new Column("Resolution", true, v -> Integer.toString(v.resolution()), v -> Integer.toString(v.resolution())),
@@ -32,6 +33,9 @@ final class IndexPage {
                     v -> v.metrics().paramsMillions().toPlainString()),
             new Column("Top-1 %", true, v -> v.metrics().top1().toPlainString(), v -> v.metrics().top1().toPlainString()),
             new Column("Top-5 %", true, v -> v.metrics().top5().toPlainString(), v -> v.metrics().top5().toPlainString()),
+            // no published latency sorts last: above any real one
+            new Column("Pixel 1 ms", true, v -> v.metrics().pixel1Ms() == null ? "—" : v.metrics().pixel1Ms().toPlainString(),
+                    v -> v.metrics().pixel1Ms() == null ? "1e9" : v.metrics().pixel1Ms().toPlainString()),
             new Column("Input", false, v -> v.resolution() + "×" + v.resolution() + "×" + v.inputShape().dims().get(3),
                     v -> String.format("%05d", v.resolution())),
             new Column("Output dims", true, v -> Long.toString(lastDim(v)), v -> Long.toString(lastDim(v))),
@@ -59,13 +63,23 @@ final class IndexPage {
             long quantized = variants.stream().filter(Variant::isQuantized).count();
             w.text("Every published variant of the catalog, " + variants.size() + " in all (" + quantized
                     + " of them quantized, marked as such), with the metrics of TF-Slim's published tables (MACs, "
-                    + "parameters and accuracy are those of the float classification model; a quantized variant "
+                    + "parameters, accuracy and, where published, Pixel 1 latency are those of the float classification "
+                    + "model; a quantized variant "
                     + "shares its float variant's figures). Each row links to the variant's latest card and to the "
-                    + "TF.js conversions of its versions, where published. See also the ");
+                    + "TF.js conversions of its versions, where published. Tick rows to compare them; see also the ");
             w.element("a", "accuracy charts", "href", Links.relative(path, SitePaths.CHARTS));
             w.text(".");
             w.close("p");
             filters(w, variants);
+            // ticking rows and submitting asks compare.html?h=...&h=...: works without the script too
+            w.open("form", "id", "compare-select", "action", Links.relative(path, SitePaths.COMPARE));
+            w.open("p", "class", "compare-bar");
+            w.element("button", "Compare selected", "type", "submit", "id", "compare-button");
+            w.text(" ");
+            w.element("span", "Tick 2 to " + ComparePage.MAX + " rows to compare them side by side.", "id",
+                    "compare-count", "class", "muted");
+            w.close("p");
+            w.open("div", "class", "table-scroll");
             w.open("table", "id", "models", "class", "models");
             w.open("thead");
             w.open("tr");
@@ -82,6 +96,8 @@ final class IndexPage {
             }
             w.close("tbody");
             w.close("table");
+            w.close("div");
+            w.close("form");
             w.open("script");
             w.trusted("//<![CDATA[\n" + script + "\n//]]>");
             w.close("script");
@@ -143,10 +159,12 @@ final class IndexPage {
                     }
                     w.close("a");
                 }
+                case "Pick" -> w.open("input", "type", "checkbox", "name", "h", "value", v.handle(),
+                        "aria-label", "compare " + v.handle());
                 case "Quantization" -> {
                     if (v.isQuantized()) {
-                        w.element("span", "quantized", "class", "badge quantized", "title", quantization(v));
-                        w.text(" " + quantization(v));
+                        w.element("span", quantization(v), "class", "badge quantized",
+                                "title", "quantized (" + quantization(v) + ")");
                     } else {
                         w.text(FLOAT);
                     }

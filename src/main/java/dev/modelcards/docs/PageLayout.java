@@ -9,6 +9,12 @@ import java.util.function.Consumer;
  * navigation bar and the footer. Pages supply only their title and main content.
  */
 final class PageLayout {
+    /** "/" focuses the header's search box unless the reader is typing in a field. */
+    private static final String SEARCH_KEY = "//<![CDATA[\ndocument.addEventListener('keydown', function (e) {\n"
+            + "  var t = document.activeElement && document.activeElement.tagName;\n"
+            + "  if (e.key === '/' && t !== 'INPUT' && t !== 'TEXTAREA' && t !== 'SELECT') {\n"
+            + "    e.preventDefault(); document.getElementById('mc-search-q').focus();\n  }\n});\n//]]>";
+
     private final Registry registry;
     private final String footer;
 
@@ -46,6 +52,11 @@ final class PageLayout {
         w.element("h1", title);
         main.accept(w);
         w.close("main");
+        if (!path.equals(SitePaths.SEARCH)) {
+            w.open("script");
+            w.trusted(SEARCH_KEY);
+            w.close("script");
+        }
         w.open("footer");
         w.text(footer);
         w.close("footer");
@@ -60,10 +71,19 @@ final class PageLayout {
         navLink(w, path, SitePaths.PROJECT_HOME, "Project");
         navLink(w, path, SitePaths.INDEX, "Models");
         navLink(w, path, SitePaths.CHARTS, "Charts");
+        navLink(w, path, SitePaths.COMPARE, "Compare");
         for (FamilySpec f : registry.catalog().families()) {
             navLink(w, path, SitePaths.family(f), f.name());
         }
         w.close("nav");
+        if (!path.equals(SitePaths.SEARCH)) {
+            // a plain GET form: works from file:// and without scripts; "/" focuses it (the script below)
+            w.open("form", "class", "site-search", "role", "search", "action", Links.relative(path, SitePaths.SEARCH));
+            w.element("label", "Search models", "for", "mc-search-q", "class", "visually-hidden");
+            w.open("input", "type", "search", "name", "q", "id", "mc-search-q", "placeholder", "Search models  ( / )",
+                    "aria-keyshortcuts", "/", "autocomplete", "off");
+            w.close("form");
+        }
         w.close("header");
     }
 

@@ -15,6 +15,36 @@ final class ScatterChart {
     record Point(int series, double x, double y, String label, String href, String title) {
     }
 
+    /** An axis-aligned box in chart coordinates. */
+    record Box(double x1, double y1, double x2, double y2) {
+        boolean intersects(Box o) {
+            return x1 < o.x2 && o.x1 < x2 && y1 < o.y2 && o.y1 < y2;
+        }
+
+        boolean inside(Box o) {
+            return x1 >= o.x1 && x2 <= o.x2 && y1 >= o.y1 && y2 <= o.y2;
+        }
+    }
+
+    /**
+     * Where a point and its label are drawn: the marker's box, and the label's box and text position, or no
+     * label box when no free place was found (the point keeps its tooltip).
+     */
+    record Placed(Point point, double px, double py, Box marker, Box label, double tx, double ty, boolean leader) {
+    }
+
+    /** The computed layout: every point's placement and the legend's box. */
+    record Layout(List<Placed> placed, Box legend) {
+    }
+
+    /** Label font metrics (9 px system sans): a generous average advance and the box height. */
+    private static final double CHAR_WIDTH = 5.4;
+    private static final double LABEL_HEIGHT = 10;
+    private static final double MARKER = 6.5;
+    /** Candidate offsets from the point, nearest first, in eight directions. */
+    private static final double[] DISTANCES = {7, 13, 20, 28, 38, 50};
+    private static final double[][] DIRECTIONS = {{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
+
     private static final int WIDTH = 960;
     private static final int HEIGHT = 560;
     private static final int LEFT = 70;
@@ -71,11 +101,12 @@ final class ScatterChart {
         w.element("text", yTitle, "class", "axis-title", "x", f(-(TOP + HEIGHT - BOTTOM) / 2.0), "y", "18",
                 "transform", "rotate(-90)", "text-anchor", "middle");
         // points, one group per series
+        Layout layout = layout();
         for (int s = 0; s < seriesNames.size(); s++) {
             w.open("g", "class", "series s" + s, "data-series", seriesNames.get(s));
-            for (Point p : points) {
-                if (p.series() == s) {
-                    point(w, p, xr, yr);
+            for (Placed p : layout.placed()) {
+                if (p.point().series() == s) {
+                    point(w, p);
                 }
             }
             w.close("g");
@@ -84,14 +115,70 @@ final class ScatterChart {
         w.close("svg");
     }
 
-    private void point(HtmlWriter w, Point p, double[] xr, double[] yr) {
-        double x = sx(p.x(), xr);
-        double y = sy(p.y(), yr);
-        w.open("a", "href", p.href());
-        w.element("title", p.title());
-        marker(w, p.series(), x, y, "point");
-        w.element("text", p.label(), "class", "point-label", "x", f(x + 7), "y", f(y + 3));
+    private static void point(HtmlWriter w, Placed p) {
+        w.open("a", "href", p.point().href());
+        w.element("title", p.point().title());
+        marker(w, p.point().series(), p.px(), p.py(), "point");
+        if (p.label() != null) {
+            if (p.leader()) {
+                w.element("line", "", "class", "leader", "x1", f(p.px()), "y1", f(p.py()),
+                        "x2", f(Math.max(p.label().x1(), Math.min(p.px(), p.label().x2()))),
+                        "y2", f(Math.max(p.label().y1(), Math.min(p.py(), p.label().y2()))));
+            }
+            w.element("text", p.point().label(), "class", "point-label", "x", f(p.tx()), "y", f(p.ty()));
+        }
         w.close("a");
+    }
+
+    /**
+     * Places every label greedily, points from left to right: the nearest of 48 candidate places around
+     * its point whose box stays inside the plot and touches no marker, no label placed before and not the
+     * legend (which sits outside the plot, right of it). Far labels get a leader line to their point.
+     */
+    Layout layout() {
+        double[] xr = xRange();
+        double[] yr = yRange();
+        Box plot = new Box(LEFT + 1, TOP, WIDTH - RIGHT - 1, HEIGHT - BOTTOM - 1);
+        Box legend = new Box(WIDTH - RIGHT + 16, TOP, WIDTH - 4, TOP + 14 + seriesNames.size() * 22);
+        List<Box> markers = new ArrayList<>();
+        for (Point p : points) {
+            double x = sx(p.x(), xr);
+            double y = sy(p.y(), yr);
+            markers.add(new Box(x - MARKER, y - MARKER, x + MARKER, y + MARKER));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.<Integer>comparingDouble(i -> points.get(i).x())
+                .thenComparingDouble(i -> -points.get(i).y()));
+        List<Box> labels = new ArrayList<>();
+        Placed[] placed = new Placed[points.size()];
+        for (int i : order) {
+            Point p = points.get(i);
+            double x = sx(p.x(), xr);
+            double y = sy(p.y(), yr);
+            double width = p.label().length() * CHAR_WIDTH;
+            Placed found = new Placed(p, x, y, markers.get(i), null, 0, 0, false);
+            search:
+            for (double d : DISTANCES) {
+                for (double[] dir : DIRECTIONS) {
+                    // the box's near edge sits d away from the point in that direction
+                    double bx = dir[0] > 0 ? x + d : dir[0] < 0 ? x - d - width : x - width / 2;
+                    double by = dir[1] > 0 ? y + d : dir[1] < 0 ? y - d - LABEL_HEIGHT : y - LABEL_HEIGHT / 2;
+                    Box box = new Box(bx, by, bx + width, by + LABEL_HEIGHT);
+                    if (!box.inside(plot) || box.intersects(legend) || markers.stream().anyMatch(box::intersects)
+                            || labels.stream().anyMatch(box::intersects)) {
+                        continue;
+                    }
+                    labels.add(box);
+                    found = new Placed(p, x, y, markers.get(i), box, bx, by + LABEL_HEIGHT - 2, d > 13);
+                    break search;
+                }
+            }
+            placed[i] = found;
+        }
+        return new Layout(List.of(placed), legend);
     }
 
     /** Series 0 is a circle, 1 a square, 2 a diamond, 3 a triangle: told apart without colour too. */
@@ -107,10 +194,16 @@ final class ScatterChart {
         }
     }
 
+    /** One entry per series that has points (a family without published latency is left out of that chart). */
     private void legend(HtmlWriter w) {
         w.open("g", "class", "legend");
+        int row = 0;
         for (int s = 0; s < seriesNames.size(); s++) {
-            double y = TOP + 14 + s * 22;
+            int series = s;
+            if (points.stream().noneMatch(p -> p.series() == series)) {
+                continue;
+            }
+            double y = TOP + 14 + row++ * 22;
             marker(w, s, WIDTH - RIGHT + 24, y - 4, "legend-marker");
             w.element("text", seriesNames.get(s), "x", f(WIDTH - RIGHT + 36), "y", f(y));
         }

@@ -20,6 +20,10 @@ public final class SitePaths {
     public static final String INDEX = "index.html";
     /** The accuracy charts. */
     public static final String CHARTS = "charts.html";
+    /** The search page (every page's search box submits to it). */
+    public static final String SEARCH = "search.html";
+    /** The side-by-side comparison of 2–4 variants ({@code compare.html?h=<variant handle>&h=...}). */
+    public static final String COMPARE = "compare.html";
     /** The shared stylesheet. */
     public static final String STYLE = "style.css";
     /** The project's own front page, one level above the models folder. */

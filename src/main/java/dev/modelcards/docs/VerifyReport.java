@@ -3,6 +3,9 @@ package dev.modelcards.docs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelcards.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,15 +32,21 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
     /**
      * One checked model.
      *
-     * @param handle     the handle checked, with or without version
-     * @param model      the model file that was checked
-     * @param status     e.g. {@code pass} or {@code fail}
-     * @param declared   what the catalog declares, field → value
-     * @param actual     what onnxruntime measured, field → value
-     * @param mismatches what differs, as text
+     * @param handle       the handle checked, with or without version
+     * @param model        the model file's name, without the folder it sat in on the checking machine
+     * @param modelSha256  SHA-256 (hex) of the model file, or empty if the report does not say
+     * @param status       e.g. {@code ok}, {@code mismatch} or {@code error}
+     * @param declared     what the catalog declares, field → value as text
+     * @param actual       what onnxruntime measured, field → value as text
+     * @param mismatches   what differs, one sentence each
+     * @param warnings     known errata and facts that could not be measured, one sentence each
+     * @param error        why the model could not be checked, with file paths reduced to file names; empty if none
+     * @param declaredJson the declared facts as the report has them (shapes, types, counts with tolerance)
+     * @param actualJson   the measured facts as the report has them
      */
-    public record Result(String handle, String model, String status, Map<String, String> declared,
-                         Map<String, String> actual, List<String> mismatches) {
+    public record Result(String handle, String model, String modelSha256, String status,
+                         Map<String, String> declared, Map<String, String> actual, List<String> mismatches,
+                         List<String> warnings, String error, JsonNode declaredJson, JsonNode actualJson) {
         /**
          * Whether a mismatch names {@code field}.
          *
@@ -89,8 +98,15 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
             if (!r.isObject() || !r.path("handle").isTextual()) {
                 throw new IllegalArgumentException(source + ": results[" + i + "] has no \"handle\" string");
             }
-            results.add(new Result(r.get("handle").asText(), text(r.get("model")), text(r.get("status")),
-                    fields(r.get("declared")), fields(r.get("actual")), mismatches(r.get("mismatches"))));
+            String model = text(r.get("model"));
+            String file = fileName(model);
+            String error = text(r.get("error"));
+            if (!model.isEmpty() && !model.equals(file)) {
+                error = error.replace(model, file);
+            }
+            results.add(new Result(r.get("handle").asText(), file, text(r.get("model_sha256")), text(r.get("status")),
+                    fields(r.get("declared")), fields(r.get("actual")), sentences(r.get("mismatches")),
+                    sentences(r.get("warnings")), error, object(r.get("declared")), object(r.get("actual"))));
             i++;
         }
         // 'modelcards verify' writes {"check": {"date", "onnxruntime_version"}, "summary", "results"}.
@@ -158,11 +174,40 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
         return "[" + String.join(", ", dims) + "]";
     }
 
-    private static List<String> mismatches(JsonNode n) {
+    /** A list of sentences: strings as they are, objects ({@code verify}'s mismatches) by their message. */
+    private static List<String> sentences(JsonNode n) {
         List<String> l = new ArrayList<>();
         if (n != null && n.isArray()) {
-            n.forEach(x -> l.add(text(x)));
+            n.forEach(x -> l.add(x.isObject() && x.path("message").isTextual() ? x.get("message").asText() : text(x)));
         }
         return List.copyOf(l);
+    }
+
+    /**
+     * A copy of a declared or actual object, with a symbolic dimension as {@code null} in every shape even where
+     * an earlier report wrote -1, so the panel reads one convention.
+     */
+    private static JsonNode object(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            return MAPPER.createObjectNode();
+        }
+        ObjectNode copy = n.deepCopy();
+        copy.properties().forEach(e -> {
+            if (e.getKey().endsWith("_shape") && e.getValue().isArray()) {
+                ArrayNode dims = (ArrayNode) e.getValue();
+                for (int i = 0; i < dims.size(); i++) {
+                    if (dims.get(i).isIntegralNumber() && dims.get(i).asLong() < 0) {
+                        dims.set(i, NullNode.getInstance());
+                    }
+                }
+            }
+        });
+        return copy;
+    }
+
+    /** The last segment of a path written on any platform: the panel never shows the checking machine's folders. */
+    static String fileName(String path) {
+        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(cut + 1);
     }
 }

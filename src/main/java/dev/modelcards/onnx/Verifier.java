@@ -36,14 +36,17 @@ public final class Verifier {
     public List<VerifyResult> verify(Path file, List<ModelVersion> versions) {
         String model = file.toString();
         Observation o;
+        String sha256 = null;
         try {
-            o = observe(file);
+            OnnxReader.Checked checked = OnnxReader.read(file);
+            sha256 = sha256(checked.bytes());
+            o = observe(model, checked);
         } catch (ModelUnreadable e) {
             List<VerifyResult> out = new ArrayList<>();
             for (ModelVersion v : versions) {
                 Declared d = Declared.of(v.variant());
-                out.add(new VerifyResult(v.handle(), model, VerifyResult.ERROR, d, null, List.of(), d.warnings(),
-                        v.handle() + ": " + e.getMessage()));
+                out.add(new VerifyResult(v.handle(), model, sha256, VerifyResult.ERROR, d, null, List.of(),
+                        d.warnings(), v.handle() + ": " + e.getMessage(), null));
             }
             return out;
         }
@@ -55,10 +58,19 @@ public final class Verifier {
             List<Mismatch> named = Checks.compare(v.handle(), d, o);
             List<String> warnings = new ArrayList<>(d.warnings());
             warnings.addAll(o.notes());
-            out.add(new VerifyResult(v.handle(), model, named.isEmpty() ? VerifyResult.OK : VerifyResult.MISMATCH, d,
-                    actual, named, List.copyOf(warnings), null));
+            out.add(new VerifyResult(v.handle(), model, sha256, named.isEmpty() ? VerifyResult.OK
+                    : VerifyResult.MISMATCH, d, actual, named, List.copyOf(warnings), null, null));
         }
         return out;
+    }
+
+    /** SHA-256 of a model file's bytes, hex: names the file in reports without the checking machine's path. */
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param handle     e.g. {@code google/imagenet/mobilenet_v2_100_224/classification/4}
  * @param model      the file checked (null when not applicable)
+ * @param modelSha256 SHA-256 (hex) of the file's bytes, so a reader can tell which file was checked without
+ *                   the checking machine's path (null when it could not be read or is not applicable)
  * @param status     {@code ok}, {@code mismatch}, {@code error} or {@code not_applicable}
  * @param declared   what the catalog declares (null when not applicable)
  * @param actual     what the file has (null when it could not be loaded or is not applicable)
@@ -20,9 +22,9 @@ import java.util.List;
  * @param error      why the file could not be checked, for status {@code error}
  * @param deployment what the deployment is and why nothing was checked, for status {@code not_applicable}
  */
-@JsonPropertyOrder({"handle", "model", "status", "declared", "actual", "mismatches", "warnings", "error", "deployment"})
+@JsonPropertyOrder({"handle", "model", "model_sha256", "status", "declared", "actual", "mismatches", "warnings", "error", "deployment"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VerifyResult(String handle, String model, String status, Declared declared, Actual actual,
+public record VerifyResult(String handle, String model, @JsonProperty("model_sha256") String modelSha256, String status, Declared declared, Actual actual,
                            List<Mismatch> mismatches, List<String> warnings, String error,
                            DeploymentInfo deployment) {
     /** Status of a model that matches its declaration. */
@@ -48,7 +50,7 @@ public record VerifyResult(String handle, String model, String status, Declared 
      */
     public VerifyResult(String handle, String model, String status, Declared declared, Actual actual,
                         List<Mismatch> mismatches, List<String> warnings, String error) {
-        this(handle, model, status, declared, actual, mismatches, warnings, error, null);
+        this(handle, model, null, status, declared, actual, mismatches, warnings, error, null);
     }
 
     /**
@@ -72,7 +74,7 @@ public record VerifyResult(String handle, String model, String status, Declared 
      */
     public static VerifyResult notApplicable(Deployment d) {
         String reason = "a " + d.formatName() + " deployment of " + d.parent().handle() + " has no ONNX model to verify";
-        return new VerifyResult(d.handle(), null, NOT_APPLICABLE, null, null, List.of(), List.of(), null,
+        return new VerifyResult(d.handle(), null, null, NOT_APPLICABLE, null, null, List.of(), List.of(), null,
                 new DeploymentInfo(d.format(), d.formatName(), d.parent().handle(), reason));
     }
 

@@ -26,6 +26,28 @@ class CatalogValidationTest {
         assertThat(r.ok()).isTrue();
     }
 
+    private static Path createDirectory(Path p) {
+        try {
+            return java.nio.file.Files.createDirectories(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void licenseMustBeATagOfThePublishersVocabularyWithAnHttpsUrl() {
+        CatalogFixture f = fixture().replace("catalog.yaml", "  id: apache-2.0\n", "  id: apache-3.0\n");
+        assertThat(f.problems()).containsExactly(f.pos("catalog.yaml", "apache-3.0")
+                + ": error: license id 'apache-3.0' is not a license tag of the publisher's vocabulary (did you mean "
+                + "'apache-2.0'?)");
+        CatalogFixture g = CatalogFixture.copy(createDirectory(tmp.resolve("second"))).replace("catalog.yaml", "  url: https://www.apache.org/licenses/LICENSE-2.0",
+                "  url: javascript:alert(1)");
+        assertThat(g.problems()).containsExactly(g.pos("catalog.yaml", "javascript:")
+                + ": error: license url must be an https URL; found 'javascript:alert(1)'");
+        assertThat(CatalogLoader.check(CatalogFixture.REAL).catalog().license())
+                .isEqualTo(new Catalog.License("apache-2.0", "Apache License 2.0", "https://www.apache.org/licenses/LICENSE-2.0"));
+    }
+
     @Test
     void yamlSyntaxErrorIsLocated() {
         CatalogFixture f = fixture().replace(V2, "name: MobileNet V2", "name: [MobileNet V2");

@@ -24,8 +24,10 @@ class DocsCommandTest {
     @Test
     void writesPagesAndFrontPage(@TempDir Path tmp) throws Exception {
         Path readme = Files.writeString(tmp.resolve("README.md"), "# modelcards\n\nIntro.\n");
-        int code = run("docs", "--cards", tmp.resolve("cards").toString(), "--verify-report",
-                tmp.resolve("none.json").toString(), "--readme", readme.toString(),
+        // a report with no results: every page says "no result for this model", whatever target/ holds
+        Path report = Files.writeString(tmp.resolve("verify-report.json"), "{\"results\": []}");
+        int code = run("docs", "--cards", tmp.resolve("cards").toString(), "--verify-report", report.toString(),
+                "--readme", readme.toString(),
                 "--out", tmp.resolve("gen/resources/models").toString(),
                 "--front-page", tmp.resolve("gen/markdown/index.md").toString());
         assertThat(code).as(err.toString()).isZero();
@@ -36,16 +38,25 @@ class DocsCommandTest {
         try (var walk = Files.walk(tmp.resolve("gen/resources/models"))) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        // a page per card and TF.js child, a history page for each, plus index, charts, stylesheet and a
-        // page per family
-        assertThat(files).isEqualTo(2L * (models + children) + 3 + registry.catalog().families().size());
+        // a page per card and TF.js child, a history page for each, plus index, charts, search, compare,
+        // stylesheet and a page per family
+        assertThat(files).isEqualTo(2L * (models + children) + 5 + registry.catalog().families().size());
         assertThat(out.toString()).contains("docs: " + files + " files").contains(models + " card pages")
                 .contains(children + " TF.js card pages").contains((models + children) + " history pages")
-                .contains("verify report: none");
+                .contains("verify report: " + report);
         assertThat(err.toString()).isEqualTo("catalog: " + java.nio.file.Path.of("catalog").toAbsolutePath() + "\n");
         assertThat(tmp.resolve("gen/resources/models/index.html")).exists();
         assertThat(Files.readString(tmp.resolve("gen/markdown/index.md")))
                 .startsWith("# modelcards\n\n## Browse the registry\n").contains("(models/index.html)").endsWith("Intro.\n");
+    }
+
+    @Test
+    void aNamedVerifyReportThatDoesNotExistIsAnError(@TempDir Path tmp) {
+        Path missing = tmp.resolve("nope.json");
+        int code = run("docs", "--verify-report", missing.toString(), "--out", tmp.resolve("models").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error: " + missing + ": verify report not found").doesNotContain("\tat ");
+        assertThat(tmp.resolve("models")).doesNotExist();
     }
 
     @Test

@@ -75,10 +75,10 @@ class DocsGeneratorTest {
     void writesEveryPageAndEachIsValid(@TempDir Path tmp) throws Exception {
         DocsGenerator g = generator(fixtureCards(tmp.resolve("cards")));
         SortedMap<String, String> pages = g.render();
-        // a page per card and TF.js child card and a history page for each; index, charts, stylesheet and
-        // one page per family
+        // a page per card and TF.js child card and a history page for each; index, charts, search, compare,
+        // stylesheet and one page per family
         assertThat(pages).hasSize(2 * (registry.models().size() + registry.deployments().size())
-                + 3 + registry.catalog().families().size());
+                + 5 + registry.catalog().families().size());
         Path out = tmp.resolve("site/models");
         DocsGenerator.write(pages, out);
         assertThat(new PageChecker(out).checkAll()).isEmpty();
@@ -104,7 +104,7 @@ class DocsGeneratorTest {
         assertThat(quantized).isPositive();
         assertThat(count(index, "<tr [^>]*data-quantization=\"quantops\"")).isEqualTo(quantized);
         assertThat(count(index, "<tr [^>]*data-quantization=\"float\"")).isEqualTo(registry.variants().size() - quantized);
-        assertThat(count(index, "<span class=\"badge quantized\" title=\"quantops\">quantized</span> quantops"))
+        assertThat(count(index, "<span class=\"badge quantized\" title=\"quantized \\(quantops\\)\">quantops</span>"))
                 .isEqualTo(quantized);
         assertThat(index).contains("<select name=\"quantization\" id=\"filter-quantization\" data-filter=\"quantization\">")
                 .contains("<option value=\"quantops\">quantized (quantops)</option>")
@@ -121,7 +121,12 @@ class DocsGeneratorTest {
         // one point per float classification variant: quantized ones share their float variant's figures
         long classifiers = registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized()).count();
         assertThat(classifiers).isEqualTo(38);
-        assertThat(count(charts, "class=\"point s[0-9]\"")).isEqualTo(2 * classifiers);
+        // the third chart, against Pixel 1 latency, has the variants whose family published one (V2's 22)
+        long timed = registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized()
+                && v.metrics().pixel1Ms() != null).count();
+        assertThat(timed).isEqualTo(22);
+        assertThat(count(charts, "class=\"point s[0-9]\"")).isEqualTo(2 * classifiers + timed);
+        assertThat(charts).contains("id=\"chart-latency\"");
         assertThat(charts).doesNotContain("/quantops/");
         assertThat(charts).contains("id=\"chart-macs\"").contains("id=\"chart-params\"").contains("log scale")
                 .contains("data-series=\"MobileNet V1\"").contains("data-series=\"MobileNet V2\"");
@@ -151,7 +156,7 @@ class DocsGeneratorTest {
     void cardPageRendersMarkdownSafelyBesideMetadata(@TempDir Path tmp) throws Exception {
         String page = generator(fixtureCards(tmp)).render().get(HANDLE + ".html");
         assertThat(page).contains("<table>").contains("<td>96×96</td>").contains("<h3 id=\"overview\">")
-                .contains("data-field=\"params\">2.61 M<").contains("data-field=\"output_shape\">[batch, 1280]<")
+                .contains("data-field=\"params\">1.33 M without the classifier (2.61 M published with it)<").contains("data-field=\"output_shape\">[batch, 1280]<")
                 .doesNotContain("<script>alert").contains("&lt;script&gt;alert")
                 .doesNotContain("javascript:").doesNotContain("<img").doesNotContain("asset-path: legacy -->")
                 .contains("version 4 (this page)").contains("badge latest")
@@ -196,8 +201,10 @@ class DocsGeneratorTest {
                 """);
         SortedMap<String, String> pages = generator(tmp, Optional.of(report)).render();
         String page = pages.get(HANDLE + ".html");
-        assertThat(page).contains("badge fail").contains("<tr class=\"mismatch\" data-field=\"params\">")
-                .contains("<td>2629632</td>").contains("checked 2026-11-24 with onnxruntime 1.29.0");
+        // an older report without tolerances: the count is shown, its verdict cannot be computed
+        assertThat(page).contains("badge fail").contains("<tr data-field=\"params\" data-verdict=\"not_measured\">")
+                .contains("<td class=\"measured\">2.630 M</td>").contains("params: declared 2610000, actual 2629632")
+                .contains("Checked 2026-11-24 with onnxruntime 1.29.0.");
         assertThat(pages.get("google/imagenet/mobilenet_v2_075_96/feature_vector/3.html"))
                 .contains("checked as " + HANDLE);
         assertThat(pages.get("google/imagenet/mobilenet_v2_100_224/classification/4.html"))

@@ -127,6 +127,9 @@ class SiteBrowserTest {
         }
         chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts.png"));
         chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts-dark.png"), true);
+        String latency = dom.substring(dom.indexOf("id=\"chart-latency\""), dom.indexOf("</svg>", dom.indexOf("id=\"chart-latency\"")));
+        assertThat(DocsGeneratorTest.count(latency, "class=\"point s[0-9]\"")).isEqualTo(
+                registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized() && v.metrics().pixel1Ms() != null).count());
     }
 
     @Test
@@ -135,7 +138,8 @@ class SiteBrowserTest {
         String page = m.handle() + ".html";
         String dom = chromium.dumpDom(url(page));
         assertThat(dom).contains("<dd data-field=\"handle\">" + m.handle() + "</dd>")
-                .contains("<dd data-field=\"params\">" + m.variant().metrics().paramsMillions().toPlainString() + " M</dd>")
+                .contains("<dd data-field=\"params\">1.33 M without the classifier ("
+                        + m.variant().metrics().paramsMillions().toPlainString() + " M published with it)</dd>")
                 .contains("<dd data-field=\"output_shape\">[batch, 1280]</dd>")
                 .contains("id=\"mc-versions\"").contains("badge latest").contains("id=\"mc-verify\"");
         if (Files.isRegularFile(Path.of("site/tfhub", m.handle() + ".md"))) {
@@ -143,6 +147,10 @@ class SiteBrowserTest {
             assertThat(dom).doesNotContain("mc-card-missing").contains("<h3 id=\"overview\">Overview</h3>");
         }
         chromium.screenshot(url(page), TARGET.resolve("site-screenshots/card.png"));
+        chromium.screenshot(SITE.resolve("index.html").toAbsolutePath().toUri().toString(),
+                TARGET.resolve("site-screenshots/front.png"));
+        chromium.screenshot(SITE.resolve("index.html").toAbsolutePath().toUri().toString(),
+                TARGET.resolve("site-screenshots/front-dark.png"), true);
         chromium.screenshot(url("families/mobilenet_v2.html"), TARGET.resolve("site-screenshots/family.png"));
         chromium.screenshot(url("families/mobilenet_v1.html"), TARGET.resolve("site-screenshots/family-v1.png"));
     }
@@ -174,6 +182,66 @@ class SiteBrowserTest {
         assertThat(quantized).contains("class=\"badge quantized\"");
         chromium.screenshot(url("google/imagenet/mobilenet_v1_025_224/quantops/classification/1.html"),
                 TARGET.resolve("site-screenshots/quantized.png"));
+    }
+
+    @Test
+    void searchFindsTheCardTypedForFirst() throws Exception {
+        // what a reader types into any page's search box arrives as ?q=; the page ranks as it is typed
+        String dom = chromium.dumpDom(url("search.html") + "?q=v2%201.0%20224%20feature");
+        Matcher first = Pattern.compile("<ol id=\"search-results\"[^>]*><li><a href=\"([^\"]+)\">([^<]+)</a>").matcher(dom);
+        assertThat(first.find()).as("a first result").isTrue();
+        String latest = registry.get("google/imagenet/mobilenet_v2_100_224/feature_vector").handle();
+        assertThat(first.group(2)).isEqualTo(latest);
+        assertThat(first.group(1)).isEqualTo(latest + ".html");
+        assertThat(Files.isRegularFile(MODELS.resolve(first.group(1)))).isTrue();
+        // a quantized handle by its words, and a card found by a word of its text only
+        String quantized = chromium.dumpDom(url("search.html") + "?q=quantops%200.50%20128%20classification");
+        assertThat(quantized).contains("<li><a href=\"google/imagenet/mobilenet_v1_050_128/quantops/classification/3.html\">");
+        String none = chromium.dumpDom(url("search.html") + "?q=resnet");
+        assertThat(none).contains("No card matches.");
+        // every other page has the box, submitting here
+        assertThat(chromium.dumpDom(url("charts.html"))).contains("<form class=\"site-search\" role=\"search\" action=\"search.html\">");
+        chromium.screenshot(url("search.html") + "?q=v2%201.0%20224%20feature", TARGET.resolve("site-screenshots/search.png"));
+    }
+
+    @Test
+    void compareShowsTheChosenVariantsSideBySideWithTheBestMarked() throws Exception {
+        String v2 = "google/imagenet/mobilenet_v2_100_224/classification";
+        String v1 = "google/imagenet/mobilenet_v1_100_224/classification";
+        String big = "google/imagenet/mobilenet_v2_140_224/classification";
+        String page = url("compare.html") + "?h=" + v2 + "&h=" + v1 + "&h=" + big;
+        String dom = chromium.dumpDom(page);
+        Matcher cols = Pattern.compile("<th scope=\"col\" data-handle=\"([^\"]+)\">").matcher(dom);
+        List<String> handles = new java.util.ArrayList<>();
+        while (cols.find()) {
+            handles.add(cols.group(1));
+        }
+        assertThat(handles).containsExactly(v2, v1, big);
+        // best: fewest MACs (V2 1.0: 300), highest top-1 (V2 1.4: 75.0), lowest latency (V2 1.0: 73.8 ms)
+        assertThat(dom).containsPattern("<tr data-field=\"macs\"><th scope=\"row\">MACs \\(M\\)</th>"
+                        + "<td class=\"num best\" data-best=\"true\">300 ")
+                .containsPattern("<tr data-field=\"top1\">.*<td class=\"num best\" data-best=\"true\">75.0 ")
+                .containsPattern("<tr data-field=\"latency\">.*<td class=\"num best\" data-best=\"true\">73.8 ")
+                .contains("Comparing 3 variants.");
+        chromium.screenshot(page, TARGET.resolve("site-screenshots/compare.png"));
+        chromium.screenshot(page, TARGET.resolve("site-screenshots/compare-dark.png"), true);
+    }
+
+    @Test
+    void verificationPanelRowsComeFromTheReportOfThisBuild() throws Exception {
+        // mvn site verifies every model before it writes the pages (execution site-verify)
+        String fv = "google/imagenet/mobilenet_v2_075_96/feature_vector/4";
+        String dom = chromium.dumpDom(url(fv + ".html"));
+        assertThat(dom).contains("data-status=\"ok\"").doesNotContain("not verified");
+        for (String field : List.of("input_shape", "input_type", "output_shape", "output_type", "params", "macs")) {
+            assertThat(dom).as(field).contains("<tr data-field=\"" + field + "\" data-verdict=\"ok\">");
+        }
+        assertThat(dom).contains("<td class=\"declared\">[batch, 96, 96, 3]</td>")
+                .contains("<td class=\"declared\">1.329 M ± 0.062 M</td>")
+                .containsPattern("id=\"mc-verify-model\">mobilenet_v2_075_96-feature_vector-[0-9a-f]{16}\\.onnx<")
+                .containsPattern("id=\"mc-verify-sha256\" class=\"hash\">[0-9a-f]{64}<")
+                .doesNotContain("modelcards-models/").doesNotContain("/tmp/");
+        chromium.screenshot(url(fv + ".html"), TARGET.resolve("site-screenshots/card-dark.png"), true);
     }
 
     @Test
