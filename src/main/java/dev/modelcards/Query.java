@@ -48,13 +48,13 @@ public final class Query {
         /** Handle, alphabetically. */
         HANDLE(Comparator.comparing(Variant::handle)),
         /** Top-1 accuracy. */
-        TOP1(Comparator.comparing((Variant v) -> v.metrics().top1())),
+        TOP1(Comparator.comparing((Variant v) -> v.top1())),
         /** Top-5 accuracy. */
-        TOP5(Comparator.comparing((Variant v) -> v.metrics().top5())),
+        TOP5(Comparator.comparing((Variant v) -> v.top5())),
         /** Multiply-accumulates. */
-        MACS(Comparator.comparing((Variant v) -> v.metrics().macsMillions())),
+        MACS(Comparator.comparing((Variant v) -> v.published(Quantity.MACS))),
         /** Parameters. */
-        PARAMS(Comparator.comparing((Variant v) -> v.metrics().paramsMillions())),
+        PARAMS(Comparator.comparing((Variant v) -> v.published(Quantity.PARAMS))),
         /** Input resolution. */
         RESOLUTION(Comparator.comparingInt(Variant::resolution)),
         /** Depth multiplier. */
@@ -245,8 +245,8 @@ public final class Query {
      */
     public Query maxMacs(double millions) {
         return with(new Filter("at most " + fmt(millions) + " M MACs",
-                v -> v.metrics().macsMillions().doubleValue() <= millions,
-                c -> "cheapest: " + min(c, v -> v.metrics().macsMillions()) + " M MACs"));
+                v -> v.published(Quantity.MACS).doubleValue() <= millions,
+                c -> "cheapest: " + min(c, v -> v.published(Quantity.MACS)) + " M MACs"));
     }
 
     /**
@@ -257,8 +257,8 @@ public final class Query {
      */
     public Query maxParams(double millions) {
         return with(new Filter("at most " + fmt(millions) + " M parameters",
-                v -> v.metrics().paramsMillions().doubleValue() <= millions,
-                c -> "smallest: " + min(c, v -> v.metrics().paramsMillions()) + " M parameters"));
+                v -> v.published(Quantity.PARAMS).doubleValue() <= millions,
+                c -> "smallest: " + min(c, v -> v.published(Quantity.PARAMS)) + " M parameters"));
     }
 
     /**
@@ -269,8 +269,8 @@ public final class Query {
      */
     public Query minTop1(double percent) {
         return with(new Filter("top-1 at least " + fmt(percent) + " %",
-                v -> v.metrics().top1().doubleValue() >= percent,
-                c -> "best top-1: " + c.stream().map(v -> v.metrics().top1()).max(Comparator.naturalOrder())
+                v -> v.top1().doubleValue() >= percent,
+                c -> "best top-1: " + c.stream().map(v -> v.top1()).max(Comparator.naturalOrder())
                         .map(BigDecimal::toPlainString).orElse("none") + " %"));
     }
 

@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
@@ -149,9 +150,9 @@ public final class ShowCommand implements Callable<Integer> {
         out.println("  checkpoint:  " + v.checkpointName());
         out.println("  input:       " + v.inputShape() + " float32, values in " + v.inputRange());
         out.println("  output:      " + v.outputShape());
-        out.println("  metrics:     " + v.metrics().macsMillions().toPlainString() + " M MACs, "
-                + v.metrics().paramsMillions().toPlainString() + " M params, top-1 "
-                + v.metrics().top1().toPlainString() + " %, top-5 " + v.metrics().top5().toPlainString() + " %");
+        out.println("  metrics:     " + v.published(Quantity.MACS).toPlainString() + " M MACs, "
+                + v.published(Quantity.PARAMS).toPlainString() + " M params, top-1 "
+                + v.top1().toPlainString() + " %, top-5 " + v.top5().toPlainString() + " %");
         out.println("  format:      " + m.format().name() + " (" + m.format().api() + ")");
         for (Deployment d : m.deployments()) {
             out.println("  deployment:  " + d.formatName() + ", " + d.handle());

@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.Deployment;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.Catalog;
@@ -26,8 +27,8 @@ final class VariantTable {
         rows.add(header.toArray(String[]::new));
         for (Variant v : variants) {
             List<String> row = new ArrayList<>(List.of(v.handle(), Integer.toString(v.latest().number()),
-                    v.metrics().macsMillions().toPlainString(), v.metrics().paramsMillions().toPlainString(),
-                    v.metrics().top1().toPlainString(), v.metrics().top5().toPlainString(),
+                    v.published(Quantity.MACS).toPlainString(), v.published(Quantity.PARAMS).toPlainString(),
+                    v.top1().toPlainString(), v.top5().toPlainString(),
                     v.inputShape().toString(), v.outputShape().toString(), v.quantization().orElse("-")));
             for (Catalog.DeploymentSpec f : deploymentFormats) {
                 String versions = v.versions().stream()

@@ -1,5 +1,6 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;

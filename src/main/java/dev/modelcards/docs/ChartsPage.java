@@ -1,5 +1,6 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
@@ -34,18 +35,18 @@ final class ChartsPage {
             w.close("p");
             w.element("h2", "Top-1 accuracy against multiply-accumulates");
             chart("chart-macs", "Top-1 accuracy against MACs (log scale)", "Multiply-accumulates (millions)",
-                    path, classifiers, series, v -> v.metrics().macsMillions().doubleValue()).write(w);
+                    path, classifiers, series, v -> v.published(Quantity.MACS).doubleValue()).write(w);
             w.element("h2", "Top-1 accuracy against parameters");
             chart("chart-params", "Top-1 accuracy against parameters (log scale)", "Parameters (millions)",
-                    path, classifiers, series, v -> v.metrics().paramsMillions().doubleValue()).write(w);
-            List<Variant> timed = classifiers.stream().filter(v -> v.metrics().pixel1Ms() != null).toList();
+                    path, classifiers, series, v -> v.published(Quantity.PARAMS).doubleValue()).write(w);
+            List<Variant> timed = classifiers.stream().filter(v -> v.pixel1LatencyMs().isPresent()).toList();
             if (!timed.isEmpty()) {
                 w.element("h2", "Top-1 accuracy against latency on a Pixel 1");
                 w.element("p", "Only the " + timed.size() + " variants whose family publishes a Pixel 1 latency ("
                         + String.join(", ", timed.stream().map(v -> v.family().name()).distinct().toList())
                         + "): TF-Slim's figures, one large core, float TF-Lite.", "class", "muted");
                 chart("chart-latency", "Top-1 accuracy against Pixel 1 latency (log scale)",
-                        "Latency on a Pixel 1 (ms)", path, timed, series, v -> v.metrics().pixel1Ms().doubleValue())
+                        "Latency on a Pixel 1 (ms)", path, timed, series, v -> v.pixel1LatencyMs().orElseThrow().doubleValue())
                         .write(w);
             }
         });
@@ -60,14 +61,13 @@ final class ChartsPage {
                                List<String> series, ToDoubleFunction<Variant> x) {
         List<String> familyIds = registry.catalog().families().stream().map(FamilySpec::id).toList();
         List<ScatterChart.Point> points = variants.stream().map(v -> new ScatterChart.Point(
-                familyIds.indexOf(v.familyId()), x.applyAsDouble(v), v.metrics().top1().doubleValue(),
+                familyIds.indexOf(v.familyId()), x.applyAsDouble(v), v.top1().doubleValue(),
                 v.multiplier().toPlainString() + "/" + v.resolution(),
                 Links.relative(path, SitePaths.card(v.latest())),
                 v.family().name() + " " + v.multiplier().toPlainString() + " at " + v.resolution() + " px: top-1 "
-                        + v.metrics().top1().toPlainString() + " %, " + v.metrics().macsMillions().toPlainString()
-                        + " M MACs, " + v.metrics().paramsMillions().toPlainString() + " M parameters"
-                        + (v.metrics().pixel1Ms() == null ? "" : ", " + v.metrics().pixel1Ms().toPlainString()
-                        + " ms on a Pixel 1"))).toList();
+                        + v.top1().toPlainString() + " %, " + v.published(Quantity.MACS).toPlainString()
+                        + " M MACs, " + v.published(Quantity.PARAMS).toPlainString() + " M parameters"
+                        + v.pixel1LatencyMs().map(ms -> ", " + ms.toPlainString() + " ms on a Pixel 1").orElse(""))).toList();
         return new ScatterChart(id, title, xTitle, "Top-1 accuracy (%)", true, series, points);
     }
 }

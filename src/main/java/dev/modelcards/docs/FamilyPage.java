@@ -1,5 +1,6 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
@@ -92,11 +93,11 @@ final class FamilyPage {
     private static void cell(HtmlWriter w, String path, List<Variant> variants) {
         Variant v = variants.get(0);
         w.open("td", "class", "cell", "data-variant", v.name());
-        w.element("div", v.metrics().top1().toPlainString() + " %", "class", "top1");
-        w.element("div", "top-5 " + v.metrics().top5().toPlainString() + " %", "class", "small");
-        w.element("div", v.metrics().macsMillions().toPlainString() + " M MACs · "
-                + v.metrics().paramsMillions().toPlainString() + " M params"
-                + (v.metrics().pixel1Ms() == null ? "" : " · " + v.metrics().pixel1Ms().toPlainString() + " ms Pixel 1"),
+        w.element("div", v.top1().toPlainString() + " %", "class", "top1");
+        w.element("div", "top-5 " + v.top5().toPlainString() + " %", "class", "small");
+        w.element("div", v.published(Quantity.MACS).toPlainString() + " M MACs · "
+                + v.published(Quantity.PARAMS).toPlainString() + " M params"
+                + v.pixel1LatencyMs().map(ms -> " · " + ms.toPlainString() + " ms Pixel 1").orElse(""),
                 "class", "small");
         // one line of head links for the float variants, then one per quantization
         List<String> kinds = variants.stream().map(IndexPage::quantization).distinct()

@@ -1,5 +1,6 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
@@ -27,15 +28,15 @@ final class IndexPage {
             new Column("Head", false, Variant::head, Variant::head),
             new Column("Quantization", false, IndexPage::quantization, IndexPage::quantization),
             new Column("Latest", true, v -> Integer.toString(v.latest().number()), v -> Integer.toString(v.latest().number())),
-            new Column("MACs (M)", true, v -> v.metrics().macsMillions().toPlainString(),
-                    v -> v.metrics().macsMillions().toPlainString()),
-            new Column("Params (M)", true, v -> v.metrics().paramsMillions().toPlainString(),
-                    v -> v.metrics().paramsMillions().toPlainString()),
-            new Column("Top-1 %", true, v -> v.metrics().top1().toPlainString(), v -> v.metrics().top1().toPlainString()),
-            new Column("Top-5 %", true, v -> v.metrics().top5().toPlainString(), v -> v.metrics().top5().toPlainString()),
+            new Column("MACs (M)", true, v -> v.published(Quantity.MACS).toPlainString(),
+                    v -> v.published(Quantity.MACS).toPlainString()),
+            new Column("Params (M)", true, v -> v.published(Quantity.PARAMS).toPlainString(),
+                    v -> v.published(Quantity.PARAMS).toPlainString()),
+            new Column("Top-1 %", true, v -> v.top1().toPlainString(), v -> v.top1().toPlainString()),
+            new Column("Top-5 %", true, v -> v.top5().toPlainString(), v -> v.top5().toPlainString()),
             // no published latency sorts last: above any real one
-            new Column("Pixel 1 ms", true, v -> v.metrics().pixel1Ms() == null ? "—" : v.metrics().pixel1Ms().toPlainString(),
-                    v -> v.metrics().pixel1Ms() == null ? "1e9" : v.metrics().pixel1Ms().toPlainString()),
+            new Column("Pixel 1 ms", true, v -> v.pixel1LatencyMs().map(java.math.BigDecimal::toPlainString).orElse("—"),
+                    v -> v.pixel1LatencyMs().map(java.math.BigDecimal::toPlainString).orElse("1e9")),
             new Column("Input", false, v -> v.resolution() + "×" + v.resolution() + "×" + v.inputShape().dims().get(3),
                     v -> String.format("%05d", v.resolution())),
             new Column("Output dims", true, v -> Long.toString(lastDim(v)), v -> Long.toString(lastDim(v))),

@@ -1,5 +1,6 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Quantity;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.Catalog;
@@ -102,18 +103,16 @@ final class ModelPageSections {
             w.element("li", "Output: a " + v.featureWidth() + "-dimensional feature vector for transfer learning (a "
                     + "classifier trained on top for your own classes); it is not a classifier by itself.");
         }
-        w.element("li", "Accuracy: the published top-1 " + v.metrics().top1().toPlainString() + " % and top-5 "
-                + v.metrics().top5().toPlainString() + " % are single-crop ImageNet validation figures of the "
+        w.element("li", "Accuracy: the published top-1 " + v.top1().toPlainString() + " % and top-5 "
+                + v.top5().toPlainString() + " % are single-crop ImageNet validation figures of the "
                 + "classification model; accuracy on other images, and after fine-tuning, will differ.");
         if (v.isQuantized()) {
             w.element("li", "Quantized (" + v.quantization().orElseThrow() + "): trained with simulated quantization "
                     + "for 8-bit integer inference. No separate accuracy is published for it: the figures shown are "
                     + "the float model's, and the quantized model is usually slightly less accurate.");
         }
-        if (v.metrics().pixel1Ms() != null) {
-            w.element("li", "Latency: " + v.metrics().pixel1Ms().toPlainString() + " ms on a Pixel 1 phone (one "
-                    + "large core, TF-Lite float), as published by TF-Slim; other devices differ.");
-        }
+        v.pixel1LatencyMs().ifPresent(ms -> w.element("li", "Latency: " + ms.toPlainString() + " ms on a Pixel 1 "
+                + "phone (one large core, TF-Lite float), as published by TF-Slim; other devices differ."));
         w.close("ul");
         w.close("section");
     }
@@ -185,7 +184,7 @@ final class ModelPageSections {
     /** Kept for the facts list: the figures a feature-vector model really has, published minus its classifier. */
     static List<BigDecimal> withoutClassifier(Variant v) {
         BigDecimal classifierMillions = BigDecimal.valueOf((long) v.featureWidth() * v.numClasses()).movePointLeft(6);
-        return List.of(v.metrics().paramsMillions().subtract(classifierMillions),
-                v.metrics().macsMillions().subtract(classifierMillions));
+        return List.of(v.published(Quantity.PARAMS).subtract(classifierMillions),
+                v.published(Quantity.MACS).subtract(classifierMillions));
     }
 }

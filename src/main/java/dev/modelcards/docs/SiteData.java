@@ -1,5 +1,6 @@
 package dev.modelcards.docs;
 
+import dev.modelcards.Quantity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelcards.Deployment;
@@ -93,7 +94,7 @@ final class SiteData {
         e.put("version", version);
         e.put("format", format);
         e.put("latest", latest);
-        e.put("top1", v.metrics().top1().toPlainString());
+        e.put("top1", v.top1().toPlainString());
         e.put("text", text);
         return e;
     }
@@ -130,11 +131,11 @@ final class SiteData {
             e.put("input", v.resolution() + "×" + v.resolution() + "×" + v.inputShape().dims().get(3));
             List<Long> out = v.outputShape().dims();
             e.put("output", out.get(out.size() - 1));
-            e.put("macs", v.metrics().macsMillions().toPlainString());
-            e.put("params", v.metrics().paramsMillions().toPlainString());
-            e.put("top1", v.metrics().top1().toPlainString());
-            e.put("top5", v.metrics().top5().toPlainString());
-            e.put("latency", v.metrics().pixel1Ms() == null ? null : v.metrics().pixel1Ms().toPlainString());
+            e.put("macs", v.published(Quantity.MACS).toPlainString());
+            e.put("params", v.published(Quantity.PARAMS).toPlainString());
+            e.put("top1", v.top1().toPlainString());
+            e.put("top5", v.top5().toPlainString());
+            e.put("latency", v.pixel1LatencyMs().map(java.math.BigDecimal::toPlainString).orElse(null));
             e.put("versions", v.versions().stream().map(ModelVersion::number).toList());
             e.put("latest", v.latest().number());
             e.put("formats", v.versions().stream().map(m -> m.format().name()).distinct().toList());
