@@ -70,6 +70,7 @@ public final class DocsGenerator {
         pages.put(SitePaths.STYLE, resource("style.css"));
         pages.put(SitePaths.INDEX, new IndexPage(registry, layout, resource("index.js")).render());
         pages.put(SitePaths.CHARTS, new ChartsPage(registry, layout).render());
+        pages.put(SitePaths.MEASURED, new MeasuredPage(registry, layout, report).render());
         pages.put(SitePaths.SEARCH, new SearchPage(layout, SiteData.searchEntries(registry,
                 handle -> readCard(cardsDir.resolve(handle + ".md"))), resource("search.js")).render());
         pages.put(SitePaths.COMPARE, new ComparePage(layout, SiteData.compareEntries(registry), resource("compare.js"))

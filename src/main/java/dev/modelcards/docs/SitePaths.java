@@ -24,6 +24,10 @@ public final class SitePaths {
     public static final String SEARCH = "search.html";
     /** The side-by-side comparison of 2–4 variants ({@code compare.html?h=<variant handle>&h=...}). */
     public static final String COMPARE = "compare.html";
+    /** Published size figures against the verifier's counts, from the build's verify report. */
+    public static final String MEASURED = "measured.html";
+    /** The project page on the verifier (src/site/markdown/verification.md), one level above the models folder. */
+    public static final String VERIFICATION_HELP = "../verification.html";
     /** The shared stylesheet. */
     public static final String STYLE = "style.css";
     /** The project's own front page, one level above the models folder. */

@@ -38,9 +38,10 @@ class DocsCommandTest {
         try (var walk = Files.walk(tmp.resolve("gen/resources/models"))) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        // a page per card and TF.js child, a history page for each, plus index, charts, search, compare,
+        // a page per card and TF.js child, a history page for each, plus index, charts, measured sizes, search,
+        // compare,
         // stylesheet and a page per family
-        assertThat(files).isEqualTo(2L * (models + children) + 5 + registry.catalog().families().size());
+        assertThat(files).isEqualTo(2L * (models + children) + 6 + registry.catalog().families().size());
         assertThat(out.toString()).contains("docs: " + files + " files").contains(models + " card pages")
                 .contains(children + " TF.js card pages").contains((models + children) + " history pages")
                 .contains("verify report: " + report);

@@ -78,7 +78,7 @@ class DocsGeneratorTest {
         // a page per card and TF.js child card and a history page for each; index, charts, search, compare,
         // stylesheet and one page per family
         assertThat(pages).hasSize(2 * (registry.models().size() + registry.deployments().size())
-                + 5 + registry.catalog().families().size());
+                + 6 + registry.catalog().families().size());
         Path out = tmp.resolve("site/models");
         DocsGenerator.write(pages, out);
         assertThat(new PageChecker(out).checkAll()).isEmpty();
