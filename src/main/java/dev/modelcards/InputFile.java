@@ -35,6 +35,8 @@ public final class InputFile {
     public static final Limit REPORT = new Limit("a verify report", 16L << 20);
     /** An export's manifest.json of the whole catalog is ~20 kB. */
     public static final Limit MANIFEST = new Limit("a manifest", 4L << 20);
+    /** A generated markdown card read back by {@code docs --cards} (3–5 kB each). */
+    public static final Limit CARD = new Limit("a card", 1L << 20);
     /** The README the docs front page is made from (~60 kB). */
     public static final Limit README = new Limit("a README", 4L << 20);
 
