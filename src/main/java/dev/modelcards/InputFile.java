@@ -22,7 +22,7 @@ import java.util.Arrays;
  * before it is opened. The read itself is bounded too (a file that grows while it is read is refused), so what
  * was checked is what is read.
  *
- * <p>Every limit is stated here, in one place; the README's reliability section lists them.
+ * <p>Every limit is stated here, in one place; {@code src/site/markdown/reliability.md} lists them.
  */
 public final class InputFile {
     /** The largest real MobileNet (V2 1.4/224, float) is 24.4 MB as ONNX; 64 MiB leaves 2.6× room. */
