@@ -39,14 +39,29 @@ final class InputOutcomes {
         }
         String utf8 = new String(input, StandardCharsets.UTF_8);
         String latin1 = new String(input, StandardCharsets.ISO_8859_1);
+        // messages quote input with its control characters escaped (Hints.printable): 'en\\u0000ngError'
+        String escaped = escaped(utf8) + "\n" + escaped(latin1);
         Matcher w = INTERNAL.matcher(m);
         while (w.find()) {
-            if (!utf8.contains(w.group()) && !latin1.contains(w.group())) {
+            if (!utf8.contains(w.group()) && !latin1.contains(w.group()) && !escaped.contains(w.group())) {
                 throw new AssertionError("message shows Java internals (" + w.group() + "): " + m, e);
             }
         }
         if (m.length() > 2000) {
             throw new AssertionError("message of " + m.length() + " characters", e);
         }
+    }
+
+    /** {@code s} with every character outside printable ASCII escaped as a backslash, u and four hex digits. */
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7f) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(String.format("\\u%04X", cp));
+            }
+        });
+        return b.toString();
     }
 }
