@@ -122,7 +122,8 @@ class InputBoundsTest {
                 HostileInputs.write(dir, "huge.gif", HostileInputs.gif(65535, 65535)),
                 HostileInputs.write(dir, "huge.bmp", HostileInputs.bmp(30000, 30000)),
                 HostileInputs.write(dir, "huge.jpg", HostileInputs.jpegWithSize(Files.readAllBytes(photo), 65000, 65000)),
-                HostileInputs.write(dir, "scans.jpg", HostileInputs.jpegWithExtraScans(progressive, 300)));
+                HostileInputs.write(dir, "scans.jpg", HostileInputs.jpegWithExtraScans(progressive, 300)),
+                HostileInputs.write(dir, "embedded.bmp", fuzzFinding("ImageFuzzTestInputs/image/finding_bmp_with_embedded_jpeg.bmp")));
         List<Path> all = new ArrayList<>(bad);
         all.add(photo);
         Child r;
@@ -183,6 +184,16 @@ class InputBoundsTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** A seed of a fuzz target's corpus. */
+    private static byte[] fuzzFinding(String name) throws IOException {
+        try (var in = InputBoundsTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
 
     /** The conv kernel declaring 2^31 × 2^31 floats while holding 864 bytes. */
     private static ModelProto hugeInitializer() {
