@@ -22,7 +22,7 @@ import java.util.Arrays;
  * before it is opened. The read itself is bounded too (a file that grows while it is read is refused), so what
  * was checked is what is read.
  *
- * <p>Every limit is stated here, in one place; the README's reliability section lists them.
+ * <p>Every limit is stated here, in one place; {@code src/site/markdown/reliability.md} lists them.
  */
 public final class InputFile {
     /** The largest real MobileNet (V2 1.4/224, float) is 24.4 MB as ONNX; 64 MiB leaves 2.6× room. */
@@ -35,6 +35,8 @@ public final class InputFile {
     public static final Limit REPORT = new Limit("a verify report", 16L << 20);
     /** An export's manifest.json of the whole catalog is ~20 kB. */
     public static final Limit MANIFEST = new Limit("a manifest", 4L << 20);
+    /** A generated markdown card read back by {@code docs --cards} (3–5 kB each). */
+    public static final Limit CARD = new Limit("a card", 1L << 20);
     /** The README the docs front page is made from (~60 kB). */
     public static final Limit README = new Limit("a README", 4L << 20);
 

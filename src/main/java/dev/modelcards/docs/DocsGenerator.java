@@ -1,6 +1,8 @@
 package dev.modelcards.docs;
 
 import dev.modelcards.Deployment;
+import dev.modelcards.FileErrors;
+import dev.modelcards.InputFile;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.FamilySpec;
@@ -153,13 +155,17 @@ public final class DocsGenerator {
         Files.move(tmp, abs);
     }
 
+    /**
+     * The generated card's text, or empty when there is none. The card folder is the user's (--cards): a FIFO
+     * there would block, a huge file would fill the heap, so it goes through {@link InputFile}'s checks.
+     */
     private static Optional<String> readCard(Path source) {
         try {
-            return Optional.of(Files.readString(source, StandardCharsets.UTF_8));
+            return Optional.of(InputFile.readString(source, InputFile.CARD));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException(source + ": cannot read card: " + e.getMessage(), e));
+            throw new IllegalArgumentException(source + ": cannot read card: " + FileErrors.reason(e));
         }
     }
 

@@ -1,14 +1,15 @@
 package dev.modelcards.docs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelcards.FileErrors;
+import dev.modelcards.InputFile;
+import dev.modelcards.JsonInput;
 import dev.modelcards.ModelVersion;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +59,6 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     /**
      * Reads a report, or empty when the file does not exist (the model is then shown as not verified).
      *
@@ -70,11 +69,11 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
     public static Optional<VerifyReport> read(Path file) {
         String text;
         try {
-            text = dev.modelcards.InputFile.readString(file, dev.modelcards.InputFile.REPORT);
+            text = InputFile.readString(file, InputFile.REPORT);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read verify report: " + e.getMessage());
+            throw new IllegalArgumentException(file + ": cannot read verify report: " + FileErrors.reason(e));
         }
         return Optional.of(parse(file.toString(), text));
     }
@@ -87,7 +86,7 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
      * @return the report
      */
     public static VerifyReport parse(String source, String text) {
-        JsonNode root = dev.modelcards.JsonInput.parse(source, text);
+        JsonNode root = JsonInput.parse(source, text);
         if (root == null || !root.isObject() || !root.path("results").isArray()) {
             throw new IllegalArgumentException(source + ": not a verify report: expected an object with a "
                     + "\"results\" array, as written by 'modelcards verify'");
@@ -189,7 +188,7 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
      */
     private static JsonNode object(JsonNode n) {
         if (n == null || !n.isObject()) {
-            return MAPPER.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         ObjectNode copy = n.deepCopy();
         copy.properties().forEach(e -> {

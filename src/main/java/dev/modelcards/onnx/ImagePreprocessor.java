@@ -152,7 +152,10 @@ public final class ImagePreprocessor {
         return null;
     }
 
-    /** A BMP's declared size against {@link #MAX_PIXELS}, from its info header (any version; OS/2's 16-bit one). */
+    /**
+     * A BMP's declared size against {@link #MAX_PIXELS}, from its info header (any version; OS/2's 16-bit one),
+     * and no embedded JPEG or PNG.
+     */
     private static void bmpSize(String source, byte[] b) {
         if (b.length < 26) {
             return; // the decoder says it is truncated
@@ -170,6 +173,13 @@ public final class ImagePreprocessor {
         if (w * hgt > MAX_PIXELS) {
             throw new BadImage(source + ": " + w + " × " + hgt + " pixels; an image may have at most " + MAX_PIXELS
                     + " pixels (e.g. 4096 × 4096)");
+        }
+        // BI_JPEG and BI_PNG: the BMP decoder hands the pixel data to another decoder, whose own header the size
+        // check above never saw (a 173-byte file made it allocate the whole heap); printers use them, photos don't
+        int compression = h.getInt(14) >= 40 && b.length >= 34 ? h.getInt(30) : 0;
+        if (compression == 4 || compression == 5) {
+            throw new BadImage(source + ": a BMP holding an embedded " + (compression == 4 ? "JPEG" : "PNG")
+                    + " image is not supported; convert it to a plain JPEG, PNG or BMP");
         }
     }
 

@@ -177,6 +177,11 @@ class HostileImageTest {
                 .contains("not a JPEG, PNG, GIF or BMP image");
         assertThat(refused(DECODE_BUDGET, HostileInputs.write(tmp, "scan.tif", new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})))
                 .contains("not a JPEG, PNG, GIF or BMP image");
+        // found by ImageFuzzTest: the BMP decoder passes an embedded JPEG to a decoder whose size nobody checked
+        byte[] embedded = HostileInputs.bmp(16, 16);
+        java.nio.ByteBuffer.wrap(embedded).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(30, 4);
+        assertThat(refused(DECODE_BUDGET, HostileInputs.write(tmp, "embedded.bmp", embedded)))
+                .contains("embedded JPEG").contains("not supported");
     }
 
     @Test

@@ -29,6 +29,18 @@ class HostileReportTest {
     static void warmUp() {
         CliRun.of("docs", "--help");
         CliRun.of("verify", "--help");
+        // the refusals below come after the catalog is loaded, the selection made and (for manifests) Jackson
+        // loaded: pay that class loading here, so that the one-second budget is the refusal's own (the first
+        // refusal took 1.1-1.7 s at a load average of 15 otherwise)
+        try {
+            Path warm = Files.createTempDirectory("hostile-report-warm-up");
+            Files.writeString(warm.resolve("manifest.json"), "not json");
+            CliRun.of("verify", "--models", warm.toString(), "mobilenet_v1_025_128");
+            Files.delete(warm.resolve("manifest.json"));
+            Files.delete(warm);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String docsRefused(Path report) {
@@ -65,6 +77,43 @@ class HostileReportTest {
         Path latin1 = Files.write(tmp.resolve("latin1.json"), "{\"results\": [], \"x\": \"caf\u00e9\"}"
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThat(docsRefused(latin1)).contains("UTF-8");
+    }
+
+    // ---- generated cards read back by docs --cards ---------------------------------------------------------
+
+    /** {@code docs} with one card of {@code --cards} replaced by {@code card}: refused naming it, nothing written. */
+    private String docsRefusedCard(java.util.function.Function<Path, Path> card) throws IOException {
+        Path cards = tmp.resolve("cards");
+        Path file = cards.resolve("google/imagenet/mobilenet_v1_025_128/classification/3.md");
+        Files.createDirectories(file.getParent());
+        Path bad = card.apply(file);
+        Path out = tmp.resolve("models");
+        try {
+            // docs renders every card's history before it reads the cards: a minute is generous, a FIFO is forever
+            CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("docs", "--cards",
+                    cards.toString(), "--out", out.toString()),
+                    "docs --cards with " + bad + " must end");
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.err().strip()).as("one line").doesNotContain("\n").startsWith("error: ").contains(bad.toString());
+            assertThat(showsJavaInternals(r.err())).as(r.err()).isFalse();
+            assertThat(out).doesNotExist();
+            return r.err().strip();
+        } finally {
+            if (Files.exists(bad) && !Files.isRegularFile(bad)) {
+                HostileInputs.release(bad);
+            }
+            Files.deleteIfExists(bad);
+        }
+    }
+
+    @Test
+    void cardsThatAreNoRegularFilesOrTooBigOrNoTextAreRefused() throws IOException {
+        assertThat(docsRefusedCard(f -> HostileInputs.fifo(f.getParent(), f.getFileName().toString())))
+                .contains("FIFO").contains("1 MiB");
+        assertThat(docsRefusedCard(f -> HostileInputs.sparse(f.getParent(), f.getFileName().toString(),
+                (1L << 20) + 1))).contains("1048577 bytes").contains("1 MiB");
+        assertThat(docsRefusedCard(f -> HostileInputs.write(f.getParent(), f.getFileName().toString(),
+                "# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)))).contains("cannot read card").contains("UTF-8");
     }
 
     // ---- manifest.json of a models folder ----------------------------------------------------------------

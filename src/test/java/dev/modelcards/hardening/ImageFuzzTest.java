@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Coverage-guided fuzzing of the image preprocessor: format sniffing, the header and scan checks, the JDK's
  * JPEG/PNG/GIF/BMP decoders behind them and the bilinear resize. Allowed outcomes: an image within
  * {@link ImagePreprocessor#MAX_PIXELS} whose resized values are all in [0, 1], or
- * {@link ImagePreprocessor.BadImage} with one printable line naming the file; no other exception, at most 5 s
+ * {@link ImagePreprocessor.BadImage} with one printable line naming the file; no other exception, at most 10 s
  * per input.
  *
  * <p>Seeds: {@code ImageFuzzTestInputs/image/} (small images of every format and colour type, truncated and
@@ -24,15 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ImageFuzzTest {
     static final String SOURCE = "fuzz.img";
 
-    @FuzzTest(maxDuration = "10m")
     @MethodSource("photo")
-    @Timeout(5)
+    @FuzzTest(maxDuration = "10m")
+    @Timeout(10) // per input: Jazzer passes it to libFuzzer as -timeout (see bench/README.md)
     void image(byte[] data) {
         BufferedImage img;
         try {
             img = ImagePreprocessor.decode(SOURCE, data);
         } catch (ImagePreprocessor.BadImage e) {
-            InputOutcomes.requireCleanMessage(e, SOURCE);
+            InputOutcomes.requireCleanMessage(e, SOURCE, data);
             return;
         }
         if ((long) img.getWidth() * img.getHeight() > ImagePreprocessor.MAX_PIXELS) {

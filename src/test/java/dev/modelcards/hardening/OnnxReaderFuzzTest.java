@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Coverage-guided fuzzing of the ONNX model reader ({@link OnnxReader}: protobuf, tensors, graph structure) and
  * the {@link ShapeWalk} behind it. Allowed outcomes: a checked model whose counts are non-negative and the same
  * when measured again, or {@link Verifier.ModelUnreadable} / {@link ShapeWalk.InvalidGraph} with one printable
- * line naming the file ({@link InputOutcomes}); no other exception, and at most 5 s per input.
+ * line naming the file ({@link InputOutcomes}); no other exception, and at most 10 s per input.
  *
  * <p>Seeds: {@code OnnxReaderFuzzTestInputs/model/} (tiny float, quantized and Keras-style graphs, every hostile
  * case of {@link HostileModelTest}, the findings) plus, through {@link #realAndExportedModels}, the real models
@@ -32,15 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OnnxReaderFuzzTest {
     static final String SOURCE = "fuzz.onnx";
 
-    @FuzzTest(maxDuration = "10m")
     @MethodSource("realAndExportedModels")
-    @Timeout(5)
+    @FuzzTest(maxDuration = "10m")
+    @Timeout(10) // per input: Jazzer passes it to libFuzzer as -timeout (see bench/README.md)
     void model(byte[] data) {
         OnnxReader.Checked checked;
         try {
             checked = OnnxReader.parse(SOURCE, data);
         } catch (Verifier.ModelUnreadable e) {
-            InputOutcomes.requireCleanMessage(e, SOURCE);
+            InputOutcomes.requireCleanMessage(e, SOURCE, data);
             return;
         }
         GraphStats s;
@@ -48,7 +48,7 @@ class OnnxReaderFuzzTest {
             s = ShapeWalk.measure(checked.model());
         } catch (ShapeWalk.InvalidGraph e) {
             // the verifier prefixes the file; the walk's own message names the node
-            InputOutcomes.requireCleanMessage(new IllegalArgumentException(SOURCE + ": " + e.getMessage()), SOURCE);
+            InputOutcomes.requireCleanMessage(new IllegalArgumentException(SOURCE + ": " + e.getMessage()), SOURCE, data);
             return;
         }
         if (s.params() < 0 || s.biases() < 0 || s.macs() < -1 || s.largestTensor() < 0

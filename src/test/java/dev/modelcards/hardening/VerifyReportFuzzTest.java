@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * Coverage-guided fuzzing of the verify-report reader that {@code docs --verify-report} uses (strict UTF-8, then
  * {@link VerifyReport#parse}). Allowed outcomes: a report whose every result can be looked up by the card pages
  * ({@link VerifyReport#resultFor}), or an {@link IllegalArgumentException} (or, for bytes that are not UTF-8, the
- * decoder's message) in one printable line naming the file; nothing else, at most 5 s per input.
+ * decoder's message) in one printable line naming the file; nothing else, at most 10 s per input.
  *
  * <p>Seeds: {@code VerifyReportFuzzTestInputs/report/}: reports {@code verify} wrote (ok, mismatch, error and
  * not-applicable results), reports beyond the JSON parser's limits, the findings.
@@ -26,20 +26,20 @@ class VerifyReportFuzzTest {
             REGISTRY.get("google/imagenet/mobilenet_v1_050_128/quantops/classification/3"));
 
     @FuzzTest(maxDuration = "10m")
-    @Timeout(5)
+    @Timeout(10) // per input: Jazzer passes it to libFuzzer as -timeout (see bench/README.md)
     void report(byte[] data) {
         String text;
         try {
             text = InputFile.utf8(data);
         } catch (CharacterCodingException e) {
-            InputOutcomes.requireCleanMessage(new IllegalArgumentException(SOURCE + ": " + e.getMessage()), SOURCE);
+            InputOutcomes.requireCleanMessage(new IllegalArgumentException(SOURCE + ": " + e.getMessage()), SOURCE, data);
             return;
         }
         VerifyReport r;
         try {
             r = VerifyReport.parse(SOURCE, text);
         } catch (IllegalArgumentException e) {
-            InputOutcomes.requireCleanMessage(e, SOURCE);
+            InputOutcomes.requireCleanMessage(e, SOURCE, data);
             return;
         }
         if (r.results() == null || r.date() == null || r.onnxruntime() == null) {
