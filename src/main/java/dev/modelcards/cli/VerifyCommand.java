@@ -11,6 +11,7 @@ import dev.modelcards.onnx.ModelFiles;
 import dev.modelcards.onnx.ModelSource;
 import dev.modelcards.onnx.OnnxModel;
 import dev.modelcards.onnx.Selection;
+import dev.modelcards.onnx.ShardStamp;
 import dev.modelcards.onnx.Verifier;
 import dev.modelcards.onnx.VerifyResult;
 import dev.modelcards.onnx.VerifyRun;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Option;
                         + "applicable, never as failures.",
                 "Without --models: freshly exported reference models (cached by content hash under --cache).",
                 "With --models DIR: DIR/<variant>-<head>.onnx (DIR/<variant>-quantops-<head>.onnx for quantized "
-                        + "handles), or the file DIR/manifest.json maps the handle to."})
+                        + "handles), or the file DIR/manifest.json maps the handle to."},
+        subcommands = VerifyMergeCommand.class)
 public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;
@@ -125,7 +127,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         printNotApplicable(out, results);
         if (report != null) {
-            JsonReport.write(results, report);
+            // a shard's report carries its stamp, so that 'verify merge' can check the parts belong together
+            JsonReport.write(results, report, shard == null ? null : ShardStamp.of(selected, deployments, part[0], part[1]));
         }
         if (junit != null) {
             JUnitReport.write(results, junit);
