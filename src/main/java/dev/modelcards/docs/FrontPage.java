@@ -2,7 +2,8 @@ package dev.modelcards.docs;
 
 /**
  * The project site's front page: the README with a "Browse the registry" section inserted after its
- * title, linking (relatively) to the generated model pages. Maven's site renders the result like any
+ * title, linking (relatively) to the generated model pages, and its links to {@code src/site/markdown/<page>.md}
+ * pointed at the site's {@code <page>.html}. Maven's site renders the result like any
  * other markdown page, so the README stays the one place the project is described.
  */
 public final class FrontPage {
@@ -36,6 +37,8 @@ public final class FrontPage {
                 + (childCards > 0 ? ", and " + childCards + " TF.js child cards linked from their parents" : "")
                 + "; each lists the dates its text changed in the publisher's history ([how they are found](history.html))\n\n";
         String text = readme.replace("\r\n", "\n");
+        // the README links the documentation pages where GitHub finds them; on the site they sit beside index.html
+        text = text.replaceAll("\\]\\(src/site/markdown/([A-Za-z0-9_-]+)\\.md(#[^)]*)?\\)", "]($1.html$2)");
         int h1 = text.startsWith("# ") ? 0 : text.indexOf("\n# ");
         if (h1 < 0) {
             return "# modelcards\n\n" + browse + text;
