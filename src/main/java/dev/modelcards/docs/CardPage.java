@@ -65,6 +65,7 @@ final class CardPage {
             w.open("aside", "id", "mc-meta", "class", "meta", "aria-label", "Model metadata");
             facts(w, path, m);
             versions(w, path, m);
+            VersionChangesSection.write(w, path, m);
             related(w, path, m);
             history(w, path, m.handle());
             verification(w, m);
