@@ -85,7 +85,8 @@ public final class ShardMerge {
         ShardStamp s = first.stamp();
         long models = all.stream().filter(r -> !r.notApplicable()).count();
         if (!ShardStamp.fingerprint(all).equals(s.selection())) {
-            throw new IllegalArgumentException("the shards' results do not add up to the selection they were dealt from ("
+            throw new IllegalArgumentException("the results of " + String.join(", ", parts.stream().map(Part::name).toList())
+                    + " do not add up to the selection they were dealt from ("
                     + s.models() + " models and " + s.deployments() + " deployment cards expected, " + models + " and "
                     + (all.size() - models) + " found): run every shard with the same --models folder or cache");
         }
@@ -111,13 +112,18 @@ public final class ShardMerge {
             throw new IllegalArgumentException(in.name() + ": not a verify report: expected \"check\", \"summary\" and "
                     + "\"results\" as 'modelcards verify' writes them");
         }
+        if (doc.results().contains(null) || doc.results().stream().anyMatch(r -> r.handle() == null || r.status() == null)
+                || doc.check().date() == null) {
+            throw new IllegalArgumentException(in.name() + ": not a verify report: every result needs a \"handle\" and a "
+                    + "\"status\", and \"check\" a \"date\"");
+        }
         if (doc.shard() == null) {
             throw new IllegalArgumentException(in.name() + " is not a shard report: it has no \"shard\" stamp "
                     + "(written by 'modelcards verify' without --shard I/N), so it is a whole run already");
         }
         // Byte-identity of the merged report rests on each part being what verify wrote: an edited part (or one
         // that a different modelcards wrote in another layout) would not survive the round trip.
-        if (!JsonReport.render(doc.results(), doc.check(), doc.shard()).equals(in.text())) {
+        if (doc.shard().selection() == null || doc.shard().modelcardsVersion() == null || !roundTrips(doc, in.text())) {
             throw new IllegalArgumentException(in.name() + ": not exactly as 'modelcards verify --shard' wrote it "
                     + "(edited, or reformatted); merge needs the shard reports unchanged");
         }
@@ -126,6 +132,15 @@ public final class ShardMerge {
             throw new IllegalArgumentException(in.name() + ": shard " + s.label() + " is not a part I/N with 1 ≤ I ≤ N");
         }
         return new Part(in.name(), doc);
+    }
+
+    /** Whether {@code doc} renders back to {@code text}: false for anything verify would not have written. */
+    private static boolean roundTrips(JsonReport.Document doc, String text) {
+        try {
+            return JsonReport.render(doc.results(), doc.check(), doc.shard()).equals(text);
+        } catch (RuntimeException e) {
+            return false; // e.g. a result of an unknown status, which no summary counts
+        }
     }
 
     /** Refuses {@code p} unless it is a part of the same run as {@code first}. */
@@ -167,13 +182,18 @@ public final class ShardMerge {
             }
         }
         List<String> missing = new ArrayList<>();
-        for (int i = 1; i <= of; i++) {
+        long absent = (long) of - byPart.size();
+        // name the first few: N comes from the reports, and a message must stay one readable line
+        for (int i = 1; i <= of && missing.size() < 5; i++) {
             if (!byPart.containsKey(i)) {
                 missing.add(i + "/" + of);
             }
         }
+        if (absent > missing.size()) {
+            missing.add("and " + (absent - missing.size()) + " more");
+        }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException((missing.size() == 1 ? "missing shard " : "missing shards ")
+            throw new IllegalArgumentException((absent == 1 ? "missing shard " : "missing shards ")
                     + String.join(", ", missing) + ": give the reports of all " + of + " shards (got "
                     + byPart.values().stream().map(p -> p.stamp().label() + " " + p.name()).toList().toString()
                     .replaceAll("^\\[|\\]$", "") + ")");

@@ -76,7 +76,7 @@ class ShardMergeTest {
         List<VerifyResult> short2 = part(all, 2, 2).subList(1, part(all, 2, 2).size());
         String incomplete = JsonReport.render(short2, CHECK, ShardStamp.of(PICKED.models(), PICKED.deployments(), 2, 2));
         assertThatThrownBy(() -> ShardMerge.merge(inputs(parts.get(0), incomplete)))
-                .hasMessageStartingWith("the shards' results do not add up to the selection they were dealt from (");
+                .hasMessageStartingWith("the results of s1.json, s2.json do not add up to the selection they were dealt from (");
     }
 
     @Test
