@@ -73,6 +73,9 @@ public final class ShardMerge {
         for (Part p : parts) {
             for (VerifyResult r : p.doc().results()) {
                 Part other = owner.putIfAbsent(r.handle(), p);
+                if (other == p) {
+                    throw new IllegalArgumentException(p.name() + " has two results for " + r.handle());
+                }
                 if (other != null) {
                     throw new IllegalArgumentException(other.name() + " (shard " + other.stamp().label() + ") and "
                             + p.name() + " (shard " + p.stamp().label() + ") both have a result for " + r.handle()
@@ -104,7 +107,9 @@ public final class ShardMerge {
         try {
             doc = READER.readValue(in.text(), JsonReport.Document.class);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(in.name() + ": not a verify report" + where(e) + ": " + why(e));
+            // field names come from the file: shown with control characters escaped, on one line
+            throw new IllegalArgumentException(in.name() + ": not a verify report: "
+                    + dev.modelcards.catalog.Hints.printable(why(e) + where(e)));
         } catch (IOException e) {
             throw new IllegalArgumentException(in.name() + ": not a verify report: unreadable JSON");
         }
@@ -200,7 +205,7 @@ public final class ShardMerge {
         }
     }
 
-    /** {@code at results[3].status}, from Jackson's path; empty at the top. */
+    /** {@code  (in results[3].status)}, from Jackson's path; empty at the top. */
     private static String where(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
@@ -210,7 +215,7 @@ public final class ShardMerge {
                 b.append('[').append(r.getIndex()).append(']');
             }
         }
-        return b.length() == 0 ? "" : " at " + b;
+        return b.length() == 0 ? "" : " (in " + b + ")";
     }
 
     /** What is wrong, in the report's terms (Jackson's own text names Java classes). */

@@ -89,7 +89,7 @@ class ShardMergeTest {
                 .hasMessage("s1.json: not exactly as 'modelcards verify --shard' wrote it (edited, or reformatted); "
                         + "merge needs the shard reports unchanged");
         assertThatThrownBy(() -> ShardMerge.merge(inputs(part.replaceFirst("\"status\"", "\"state\""))))
-                .hasMessage("s1.json: not a verify report at results[0].state: unknown field \"state\"");
+                .hasMessage("s1.json: not a verify report: unknown field \"state\" (in results[0].state)");
         assertThatThrownBy(() -> ShardMerge.merge(inputs("{\"check\": ")))
                 .hasMessageStartingWith("s1.json:1:").hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> ShardMerge.merge(inputs("[]"))).hasMessageStartingWith("s1.json: not a verify report")
