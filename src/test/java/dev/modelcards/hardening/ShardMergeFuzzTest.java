@@ -34,7 +34,7 @@ class ShardMergeFuzzTest {
         try {
             merged = ShardMerge.merge(List.of(new ShardMerge.Input(SOURCE, text)));
         } catch (IllegalArgumentException e) {
-            if (HostileInputs.showsJavaInternals(text)) {
+            if (java.util.stream.Stream.of("Exception", "Error", "java.", "at ").anyMatch(text::contains)) {
                 // a message may quote the input (JSON syntax errors do): "Exception" there is the file's, not ours
                 InputOutcomes.requireCleanMessage(new IllegalArgumentException(e.getMessage()
                         .replaceAll("(Exception|Error)\\b", "_").replace("java.", "java_").replace("at ", "at_")), SOURCE);
