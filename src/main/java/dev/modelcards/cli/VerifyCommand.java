@@ -11,6 +11,7 @@ import dev.modelcards.onnx.ModelFiles;
 import dev.modelcards.onnx.ModelSource;
 import dev.modelcards.onnx.OnnxModel;
 import dev.modelcards.onnx.Selection;
+import dev.modelcards.onnx.ShardStamp;
 import dev.modelcards.onnx.Verifier;
 import dev.modelcards.onnx.VerifyResult;
 import dev.modelcards.onnx.VerifyRun;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
                         + "applicable, never as failures.",
                 "Without --models: freshly exported reference models (cached by content hash under --cache).",
                 "With --models DIR: DIR/<variant>-<head>.onnx (DIR/<variant>-quantops-<head>.onnx for quantized "
-                        + "handles), or the file DIR/manifest.json maps the handle to."})
+                        + "handles), or the file DIR/manifest.json maps the handle to."},
+        subcommands = VerifyMergeCommand.class)
 public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CatalogOption catalog;
@@ -143,8 +145,11 @@ public final class VerifyCommand implements Callable<Integer> {
             });
         }
         printNotApplicable(out, results);
+        // a shard's report carries its stamp, so that 'verify merge' can check the parts belong together
+        ShardStamp stamp = shard.equals(Numbers.Shard.ALL) ? null
+                : ShardStamp.of(selected, deployments, shard.index(), shard.count());
         if (report != null && !STDOUT.equals(report)) {
-            JsonReport.write(results, report);
+            JsonReport.write(results, report, stamp);
         }
         if (junit != null) {
             JUnitReport.write(results, junit);
@@ -156,7 +161,7 @@ public final class VerifyCommand implements Callable<Integer> {
         out.flush();
         if (reportOnStdout) {
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(JsonReport.render(results));
+            stdout.print(JsonReport.render(results, JsonReport.Check.now(), stamp));
             stdout.flush();
         }
         return s.failed() ? 1 : 0;

@@ -68,6 +68,7 @@ final class CardPage {
             facts(w, path, m);
             verifySummary(w, m);
             versions(w, path, m);
+            VersionChangesSection.write(w, path, m);
             related(w, path, m);
             history(w, path, m.handle());
             w.close("aside");

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The project site's front page: the README with a "Browse the registry" section inserted after its
- * title, linking (relatively) to the generated model pages. Maven's site renders the result like any
+ * title, linking (relatively) to the generated model pages, and its links to {@code src/site/markdown/<page>.md}
+ * pointed at the site's {@code <page>.html}. Maven's site renders the result like any
  * other markdown page, so the README stays the one place the project is described.
  */
 public final class FrontPage {
@@ -56,10 +57,10 @@ public final class FrontPage {
      * on the site those pages are rendered beside the front page, so the links must name the HTML.
      */
     static String siteLinks(String markdown) {
-        return PROJECT_PAGE.matcher(markdown).replaceAll("]($1.html)")
+        return PROJECT_PAGE.matcher(markdown).replaceAll("]($1.html$2)")
                 .replace("](bench/README.md)", "](benchmarks/README.html)");
     }
 
     private static final Pattern PROJECT_PAGE =
-            Pattern.compile("\\]\\(src/site/markdown/([a-z0-9-]+)\\.md\\)");
+            Pattern.compile("\\]\\(src/site/markdown/([A-Za-z0-9_-]+)\\.md(#[^)]*)?\\)");
 }

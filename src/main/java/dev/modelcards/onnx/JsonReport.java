@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The verify report as JSON: {@code {"summary": {...}, "results": [...]}}, one result per published model
- * ({@link VerifyResult}) and per deployment child card (status {@code not_applicable}), sorted by handle. The only run-dependent part is {@link Check}: the day of the check
+ * The verify report as JSON: {@code {"check": {...}, "summary": {...}, "results": [...]}}, one result per published
+ * model ({@link VerifyResult}) and per deployment child card (status {@code not_applicable}), sorted by handle; a
+ * shard's report ({@code verify --shard I/N}) starts with its {@link ShardStamp}, and {@link ShardMerge} merges the
+ * shards' reports into the whole run's. The only run-dependent part is {@link Check}: the day of the check
  * (UTC, or the day of {@code SOURCE_DATE_EPOCH} when set, for reproducible builds) and the onnxruntime version,
  * which the docs site shows beside each result. A symbolic dimension of a shape is {@code null}, as in every JSON
  * output of modelcards (src/site/markdown/json-formats.md); reports written before that used -1.
@@ -49,6 +51,16 @@ public final class JsonReport {
                     count(results, VerifyResult.NOT_APPLICABLE));
         }
 
+        /**
+         * {@return the counts as {@code verify} prints them: {@code 24 models in 8 files: 20 ok, 1 mismatch, 3 error,
+         * 0 with warnings; 8 not applicable (...)}}
+         */
+        public String describe() {
+            return models + " models in " + files + " files: " + ok + " ok, " + mismatch + " mismatch, " + error
+                    + " error, " + warnings + " with warnings" + (notApplicable == 0 ? "" : "; " + notApplicable
+                    + " not applicable (deployment cards without an ONNX model)");
+        }
+
         /** {@return whether any model failed: a mismatch or a file that could not be checked (never a deployment)} */
         public boolean failed() {
             return mismatch + error > 0;
@@ -78,9 +90,29 @@ public final class JsonReport {
         }
     }
 
-    /** The document. */
-    @JsonPropertyOrder({"check", "summary", "results"})
-    public record Document(Check check, Summary summary, List<VerifyResult> results) {
+    /**
+     * The document.
+     *
+     * @param shard   which part of a sharded run this report is ({@code verify --shard I/N}); null (and absent
+     *                from the JSON) for a whole run, and so for a merged one
+     * @param check   when and with what the models were checked
+     * @param summary counts over {@code results}
+     * @param results one per model and deployment card, sorted by handle
+     */
+    @JsonPropertyOrder({"shard", "check", "summary", "results"})
+    public record Document(@com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) ShardStamp shard,
+                           Check check, Summary summary, List<VerifyResult> results) {
+        /**
+         * The report of a whole run.
+         *
+         * @param check   when and with what the models were checked
+         * @param summary counts over {@code results}
+         * @param results one per model and deployment card, sorted by handle
+         */
+        public Document(Check check, Summary summary, List<VerifyResult> results) {
+            this(null, check, summary, results);
+        }
     }
 
     /**
@@ -101,8 +133,20 @@ public final class JsonReport {
      * @return the JSON report
      */
     public static String render(List<VerifyResult> results, Check check) {
+        return render(results, check, null);
+    }
+
+    /**
+     * The report text of one shard of a run (or of a whole run when {@code shard} is null).
+     *
+     * @param results the results of the run (or shard)
+     * @param check the check date and runtime to record
+     * @param shard which part of the run this is, or null
+     * @return the JSON report
+     */
+    public static String render(List<VerifyResult> results, Check check, ShardStamp shard) {
         try {
-            return JSON.writeValueAsString(new Document(check, Summary.of(results), results)) + "\n";
+            return JSON.writeValueAsString(new Document(shard, check, Summary.of(results), results)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report is not serializable", e);
         }
@@ -115,6 +159,32 @@ public final class JsonReport {
      * @param file where to write it
      */
     public static void write(List<VerifyResult> results, Path file) {
-        ModelFiles.write(render(results).getBytes(StandardCharsets.UTF_8), file);
+        write(results, file, null);
+    }
+
+    /**
+     * Writes the report of one shard of a run atomically (of a whole run when {@code shard} is null).
+     *
+     * @param results the results of the shard
+     * @param file where to write it
+     * @param shard which part of the run this is, or null
+     */
+    public static void write(List<VerifyResult> results, Path file, ShardStamp shard) {
+        write(render(results, Check.now(), shard), file);
+    }
+
+    /**
+     * Writes a document (a merged one, see {@link ShardMerge}) atomically, as {@link #render(List, Check, ShardStamp)}
+     * renders it.
+     *
+     * @param doc the report
+     * @param file where to write it
+     */
+    public static void write(Document doc, Path file) {
+        write(render(doc.results(), doc.check(), doc.shard()), file);
+    }
+
+    private static void write(String text, Path file) {
+        ModelFiles.write(text.getBytes(StandardCharsets.UTF_8), file);
     }
 }

@@ -63,8 +63,30 @@ class DiffCommandTest {
     }
 
     @Test
+    void aChangedInputShapeOrInputTypeIsBreaking() throws Exception {
+        catalog.replace("catalog.yaml", "  channels: 3", "  channels: 1");
+        CliRun shape = diff("--check");
+        assertThat(shape.exit()).isEqualTo(1);
+        assertThat(shape.err()).contains(": error: google/imagenet/mobilenet_v2_035_96/classification/4 is published; its input "
+                + "changed from [batch, 96, 96, 3] to [batch, 96, 96, 1]; publish version 6 with a changelog entry instead");
+
+        catalog.replace("catalog.yaml", "  channels: 1", "  channels: 3").replace("catalog.yaml", "  value_range: [0, 1]",
+                "  value_range: [0, 255]");
+        CliRun type = diff("--check");
+        assertThat(type.exit()).isEqualTo(1);
+        assertThat(type.err()).contains(": error: google/imagenet/mobilenet_v1_050_128/feature_vector/3 is published; its input "
+                + "type changed from float32 in [0, 1] to float32 in [0, 255]; publish version 6 with a changelog entry instead")
+                .as("quantized models take raw uint8 pixels: the float range is not their interface")
+                .doesNotContain("quantops/classification/3 is published; its input type");
+    }
+
+    @Test
     void aWithdrawnVersionPassesTheGateAndIsReported() throws Exception {
         catalog.replace(V2, "  - version: 5\n    published: v5\n", "  - version: 5\n    published: v5\n    fine_tunable: false\n");
+        CliRun gate = diff("--check");
+        assertThat(gate.exit()).as("before it is withdrawn").isEqualTo(1);
+        assertThat(gate.err()).contains(": error: google/imagenet/mobilenet_v2_130_224/feature_vector/5 is published; its "
+                + "fine-tunable changed from true to false; publish version 6 with a changelog entry instead");
         StringBuilder withdrawn = new StringBuilder("\nwithdrawn:\n");
         for (var m : dev.modelcards.Registry.load(repo.resolve("catalog")).models()) {
             if (m.variant().familyId().equals("mobilenet_v2") && m.number() == 5) {
