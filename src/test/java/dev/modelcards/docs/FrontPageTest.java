@@ -15,13 +15,13 @@ class FrontPageTest {
         String page = FrontPage.markdown("# modelcards\n\nSee [diff.md](src/site/markdown/diff.md) and "
                 + "[shards](src/site/markdown/verify-shards.md#github-actions), [bench](bench/README.md).\n", "models", 1, 1);
         assertThat(page).contains("[diff.md](diff.html)", "[shards](verify-shards.html#github-actions)",
-                "[bench](bench/README.md)").doesNotContain("src/site/markdown");
+                "[bench](benchmarks/README.html)").doesNotContain("src/site/markdown").doesNotContain("bench/README.md");
     }
 
     @Test
     void readmeTaskListLinksPagesThatExist() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(readme).contains("**change a published model**", "**verify on N machines**");
+        assertThat(readme).containsIgnoringCase("**change a published model**").containsIgnoringCase("**verify on N machines**");
         Matcher m = Pattern.compile("\\]\\((src/site/markdown/[^)#]+)").matcher(readme);
         int links = 0;
         while (m.find()) {
