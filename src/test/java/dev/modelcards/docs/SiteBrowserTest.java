@@ -250,7 +250,7 @@ class SiteBrowserTest {
         String front = Files.readString(SITE.resolve("index.html"));
         assertThat(front).contains("Browse the registry").contains("href=\"models/index.html\"");
         // the README's links to the project pages and the benchmarks must land on published pages
-        Matcher link = Pattern.compile("href=\"([a-z0-9/_-]+\\.html)\"").matcher(front);
+        Matcher link = Pattern.compile("href=\"([A-Za-z0-9/_-]+\\.html)\"").matcher(front);
         List<String> local = new java.util.ArrayList<>();
         while (link.find()) {
             local.add(link.group(1));
