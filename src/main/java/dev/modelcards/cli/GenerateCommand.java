@@ -56,6 +56,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 if the site folder is not exactly what generate would write.")
     boolean check;
 
+    @Option(names = "--force", description = {"Render every card, even those whose inputs (catalog facts, templates, "
+            + "modelcards version) are unchanged since the last run; by default those are taken from the site folder "
+            + "(its .modelcards-keys cache). Files are still written only where their bytes change."})
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +74,12 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         Registry registry = catalog.registry();
-        CardRenderer renderer = new CardRenderer(registry, templates.engine());
+        CardRenderer renderer;
+        try {
+            renderer = new CardRenderer(registry, templates.engine());
+        } catch (RenderException e) {
+            throw new CommandFailure(e.getMessage() + "\nnothing was written");
+        }
         SitePlan plan = SitePlan.render(renderer, format.sets(), asOf);
         // Never write a card the publisher's validator would reject (earlier revisions follow older rules). The
         // check reads each card as it is rendered and staged; a rejection stops the run before any commit.
@@ -111,7 +121,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
                 stdout.println("ok: " + plan.size() + " files in " + out + " are up to date");
             } else {
-                SiteWriter.Result r = SiteWriter.write(out, plan, inspector);
+                SiteWriter.Result r = SiteWriter.write(out, plan, inspector, force);
                 stdout.println("wrote " + r.written().size() + " files (" + r.bytes() + " bytes), " + r.unchanged()
                         + " unchanged, " + r.removed().size() + " removed in " + out);
             }

@@ -132,6 +132,7 @@ public final class DocsGenerator {
      * @throws IOException if a page cannot be written or the folder replaced
      */
     public static void write(SortedMap<String, String> pages, Path dir) throws IOException {
+        // pages go through the one safe writer: one-line errors naming the page, links and devices by its policy
         Path abs = dir.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         deleteTree(tmp);
@@ -141,12 +142,14 @@ public final class DocsGenerator {
                 throw new IllegalStateException("page path escapes the output folder: " + e.getKey());
             }
             Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            PAGES.write(file, e.getValue().getBytes(StandardCharsets.UTF_8));
         }
         deleteTree(abs);
         Files.createDirectories(abs.getParent());
         Files.move(tmp, abs);
     }
+
+    private static final dev.modelcards.SafeFiles PAGES = new dev.modelcards.SafeFiles(".modelcards-tmp");
 
     private static Optional<String> readCard(Path source) {
         try {

@@ -72,6 +72,31 @@ public final class CardRenderer {
     }
 
     /**
+     * The dependency key of {@link #card(ModelVersion, Rendering, LocalDate)}: equal keys, equal cards
+     * ({@link RenderKey}). Builds the card's data model, but does not run the template.
+     *
+     * @param m the model version
+     * @param r a per-card rendering
+     * @param asOf the last day whose edits apply, or null
+     * @return the key
+     */
+    public String cardKey(ModelVersion m, Rendering r, LocalDate asOf) {
+        return RenderKey.of(engine.fingerprint(), r.name() + ":" + r.template(), models.card(m, era(r, asOf)));
+    }
+
+    /**
+     * The dependency key of {@link #child(Deployment, Rendering, LocalDate)}.
+     *
+     * @param d the deployment
+     * @param r a rendering with child cards
+     * @param asOf the last day whose edits apply, or null
+     * @return the key
+     */
+    public String childKey(Deployment d, Rendering r, LocalDate asOf) {
+        return RenderKey.of(engine.fingerprint(), r.name() + ":" + r.childTemplate(), models.card(d, era(r, asOf)));
+    }
+
+    /**
      * A deployment child card (TF.js) in a rendering that has them, as of {@code asOf} (null: final).
      *
      * @param d the deployment

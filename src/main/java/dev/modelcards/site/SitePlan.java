@@ -48,8 +48,10 @@ public final class SitePlan {
      * @param rendering the rendering of a card, or null
      * @param bytes     renders the file; null when {@code stream} is set
      * @param stream    writes the file to a stream; null when {@code bytes} is set
+     * @param key       its dependency key ({@link dev.modelcards.render.RenderKey}), or null if it has none
      */
-    public record Entry(String path, Object subject, Rendering rendering, Supplier<byte[]> bytes, SafeFiles.Content stream) {
+    public record Entry(String path, Object subject, Rendering rendering, Supplier<byte[]> bytes, SafeFiles.Content stream,
+                        Supplier<String> key) {
         /** {@return the whole file in memory (a streamed file is written into a byte array)} */
         public byte[] render() {
             if (bytes != null) {
@@ -91,7 +93,7 @@ public final class SitePlan {
      */
     public SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets) {
         TreeMap<String, Entry> e = new TreeMap<>();
-        files.forEach((path, b) -> e.put(path, new Entry(path, null, null, () -> b, null)));
+        files.forEach((path, b) -> e.put(path, new Entry(path, null, null, () -> b, null, null)));
         this.entries = e;
         this.sets = Collections.unmodifiableSet(EnumSet.copyOf(sets));
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -138,20 +140,22 @@ public final class SitePlan {
                 if (r == null) {
                     continue;
                 }
-                put(entries, new Entry(SiteLayout.card(r, m), m, r, () -> utf8(renderer.card(m, r, asOf)), null));
+                put(entries, new Entry(SiteLayout.card(r, m), m, r, () -> utf8(renderer.card(m, r, asOf)), null,
+                        () -> renderer.cardKey(m, r, asOf)));
                 if (r.childTemplate() != null) {
                     for (Deployment d : m.deployments()) {
-                        put(entries, new Entry(SiteLayout.card(r, d), d, r, () -> utf8(renderer.child(d, r, asOf)), null));
+                        put(entries, new Entry(SiteLayout.card(r, d), d, r, () -> utf8(renderer.child(d, r, asOf)), null,
+                                () -> renderer.childKey(d, r, asOf)));
                     }
                 }
             }
         }
         if (sets.contains(SiteLayout.Set.AIHUB)) {
-            put(entries, new Entry(SiteLayout.AIHUB_LISTING, null, null, () -> utf8(renderer.aihubListing()), null));
+            put(entries, new Entry(SiteLayout.AIHUB_LISTING, null, null, () -> utf8(renderer.aihubListing()), null, null));
         }
-        put(entries, new Entry(SiteLayout.INDEX_MD, null, null, () -> utf8(renderer.index(SiteLayout::tfhub)), null));
+        put(entries, new Entry(SiteLayout.INDEX_MD, null, null, () -> utf8(renderer.index(SiteLayout::tfhub)), null, null));
         put(entries, new Entry(SiteLayout.INDEX_JSON, null, null, null,
-                out -> RegistryJson.writeSiteIndex(registry.variants(), SitePlan::cardPaths, out)));
+                out -> RegistryJson.writeSiteIndex(registry.variants(), SitePlan::cardPaths, out), null));
         return new SitePlan(entries, sets);
     }
 
@@ -202,27 +206,52 @@ public final class SitePlan {
      * @throws IOException what the visitor throws
      */
     public void forEach(Visitor visitor) throws IOException {
+        forEach(visitor, null);
+    }
+
+    /**
+     * {@link #forEach(Visitor)}, taking from {@code cache} every card whose dependency key is unchanged
+     * instead of rendering it, and recording every card's key in it.
+     *
+     * @param visitor what to do with each file
+     * @param cache the site's render cache, or null to render everything
+     * @throws IOException what the visitor throws
+     */
+    void forEach(Visitor visitor, RenderCache cache) throws IOException {
         List<Entry> batch = new ArrayList<>(BATCH);
         for (Entry e : entries.values()) {
             if (e.streamed()) {
-                flush(batch, visitor);
+                flush(batch, visitor, cache);
                 visitor.visit(e, null);
             } else {
                 batch.add(e);
                 if (batch.size() == BATCH) {
-                    flush(batch, visitor);
+                    flush(batch, visitor, cache);
                 }
             }
         }
-        flush(batch, visitor);
+        flush(batch, visitor, cache);
     }
 
-    private static void flush(List<Entry> batch, Visitor visitor) throws IOException {
+    private static byte[] produce(Entry e, RenderCache cache) {
+        if (cache == null || e.key() == null) {
+            return e.bytes().get();
+        }
+        String key = e.key().get();
+        byte[] b = cache.reuse(e.path(), key);
+        if (b == null) {
+            b = e.bytes().get();
+        }
+        cache.record(e.path(), key, b);
+        return b;
+    }
+
+    private static void flush(List<Entry> batch, Visitor visitor, RenderCache cache) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<byte[]> rendered = batch.size() == 1 ? List.of(batch.get(0).bytes().get())
-                : batch.parallelStream().map(e -> e.bytes().get()).toList();
+        List<byte[]> rendered = batch.size() == 1 ? List.of(produce(batch.get(0), cache))
+                : batch.parallelStream().map(e -> produce(e, cache)).toList();
         for (int i = 0; i < batch.size(); i++) {
             visitor.visit(batch.get(i), rendered.get(i));
         }

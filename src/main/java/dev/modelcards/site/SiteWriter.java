@@ -95,17 +95,32 @@ public final class SiteWriter {
      * @throws IOException if a file cannot be written or removed; the message names it
      */
     public static Result write(Path site, SitePlan plan, Inspector inspector) throws IOException {
+        return write(site, plan, inspector, false);
+    }
+
+    /**
+     * Writes {@code plan} into {@code site}, taking every card whose dependency key is unchanged since the
+     * last run from the disk instead of rendering it ({@link RenderCache}), unless {@code force}.
+     *
+     * @param site the site folder, created if missing
+     * @param plan the files to write
+     * @param inspector sees each file before anything is committed, and may stop the run
+     * @param force render every card, whatever the cache says
+     * @return what was written, left and removed
+     * @throws IOException if a file cannot be written or removed; the message names it
+     */
+    public static Result write(Path site, SitePlan plan, Inspector inspector, boolean force) throws IOException {
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
             throw new IOException("cannot create the site folder " + site + ": " + FileErrors.reason(e), e);
         }
         try (SafeFiles.Lock lock = AtomicFiles.lock(site)) {
-            return writeLocked(site, plan, inspector);
+            return writeLocked(site, plan, inspector, RenderCache.open(site, !force));
         }
     }
 
-    private static Result writeLocked(Path site, SitePlan plan, Inspector inspector) throws IOException {
+    private static Result writeLocked(Path site, SitePlan plan, Inspector inspector, RenderCache cache) throws IOException {
         SortedSet<String> owned = Manifest.read(site);
         List<SafeFiles.Staged> staged = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -149,7 +164,7 @@ public final class SiteWriter {
                     staged.add(s);
                     changed.add(path);
                     bytes[0] += b != null ? b.length : s.size();
-                });
+                }, cache);
             } catch (IOException e) {
                 if (FileErrors.reason(e.getCause() instanceof IOException c ? c : e).contains("no space left")) {
                     throw new SiteException("not enough space in " + site + " to write the changed files ("
@@ -197,6 +212,7 @@ public final class SiteWriter {
                 AtomicFiles.write(mf, manifest);
             }
             AtomicFiles.sweep(site);
+            cache.save(plan);
             return new Result(List.copyOf(changed), plan.size() - changed.size(), List.copyOf(removed), bytes[0]);
         } finally {
             // a run stopped before or during the commit: what was staged and not committed goes again,
