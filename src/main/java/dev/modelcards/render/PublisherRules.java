@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 public final class PublisherRules {
     private static final Pattern MODULE_TITLE = Pattern.compile("# Module ([a-z\\d-]+)/([\\w.-]+(?:/[\\w.-]+)*)/(\\d+)");
     private static final Pattern TFJS_TITLE = Pattern.compile("# Tfjs ([a-z\\d-]+)/([\\w.-]+(?:/[\\w.-]+)*)/(\\d+)");
-    private static final Pattern META = Pattern.compile("^<!--(?<key>(?:\\w|\\s|-)+):(?<value>.+)-->$");
+    // the validator's pattern, (?:\w|\s|-)+, as one character class: the same language without a group per character
+    private static final Pattern META = Pattern.compile("^<!--(?<key>[\\w\\s-]+):(?<value>.+)-->$");
     private static final Set<String> MODULE_REQUIRED = Set.of("asset-path", "fine-tunable", "format", "task");
     private static final Set<String> MODULE_OPTIONAL = Set.of("network-architecture", "colab", "dataset", "language",
             "license", "interactive-visualizer");

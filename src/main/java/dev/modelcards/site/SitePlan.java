@@ -46,16 +46,14 @@ public final class SitePlan {
      * @param path      the path relative to the site folder
      * @param subject   the model version or deployment whose card this is, or null
      * @param rendering the rendering of a card, or null
-     * @param bytes     renders the file; null when {@code stream} is set
-     * @param stream    writes the file to a stream; null when {@code bytes} is set
-     * @param key       its dependency key ({@link dev.modelcards.render.RenderKey}), or null if it has none
+     * @param source    prepares the file for rendering; null when {@code stream} is set
+     * @param stream    writes the file to a stream; null when {@code source} is set
      */
-    public record Entry(String path, Object subject, Rendering rendering, Supplier<byte[]> bytes, SafeFiles.Content stream,
-                        Supplier<String> key) {
+    public record Entry(String path, Object subject, Rendering rendering, Supplier<Source> source, SafeFiles.Content stream) {
         /** {@return the whole file in memory (a streamed file is written into a byte array)} */
         public byte[] render() {
-            if (bytes != null) {
-                return bytes.get();
+            if (source != null) {
+                return source.get().bytes();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
@@ -68,7 +66,56 @@ public final class SitePlan {
 
         /** {@return whether the file is written to a stream rather than rendered into memory} */
         public boolean streamed() {
-            return bytes == null;
+            return source == null;
+        }
+    }
+
+    /** A file ready to render: its dependency key (if it has one) and its bytes, from one data model. */
+    public interface Source {
+        /** {@return its dependency key ({@link dev.modelcards.render.RenderKey}), or null if it has none} */
+        String key();
+
+        /** {@return its bytes, rendered now} */
+        byte[] bytes();
+
+        /**
+         * A source without a key.
+         *
+         * @param bytes renders the file
+         * @return the source
+         */
+        static Source of(Supplier<byte[]> bytes) {
+            return new Source() {
+                @Override
+                public String key() {
+                    return null;
+                }
+
+                @Override
+                public byte[] bytes() {
+                    return bytes.get();
+                }
+            };
+        }
+
+        /**
+         * A card's source.
+         *
+         * @param card the prepared card
+         * @return the source
+         */
+        static Source of(CardRenderer.Prepared card) {
+            return new Source() {
+                @Override
+                public String key() {
+                    return card.key();
+                }
+
+                @Override
+                public byte[] bytes() {
+                    return utf8(card.text());
+                }
+            };
         }
     }
 
@@ -93,7 +140,7 @@ public final class SitePlan {
      */
     public SitePlan(SortedMap<String, byte[]> files, Set<SiteLayout.Set> sets) {
         TreeMap<String, Entry> e = new TreeMap<>();
-        files.forEach((path, b) -> e.put(path, new Entry(path, null, null, () -> b, null, null)));
+        files.forEach((path, b) -> e.put(path, new Entry(path, null, null, () -> Source.of(() -> b), null)));
         this.entries = e;
         this.sets = Collections.unmodifiableSet(EnumSet.copyOf(sets));
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -140,22 +187,20 @@ public final class SitePlan {
                 if (r == null) {
                     continue;
                 }
-                put(entries, new Entry(SiteLayout.card(r, m), m, r, () -> utf8(renderer.card(m, r, asOf)), null,
-                        () -> renderer.cardKey(m, r, asOf)));
+                put(entries, new Entry(SiteLayout.card(r, m), m, r, () -> Source.of(renderer.prepare(m, r, asOf)), null));
                 if (r.childTemplate() != null) {
                     for (Deployment d : m.deployments()) {
-                        put(entries, new Entry(SiteLayout.card(r, d), d, r, () -> utf8(renderer.child(d, r, asOf)), null,
-                                () -> renderer.childKey(d, r, asOf)));
+                        put(entries, new Entry(SiteLayout.card(r, d), d, r, () -> Source.of(renderer.prepare(d, r, asOf)), null));
                     }
                 }
             }
         }
         if (sets.contains(SiteLayout.Set.AIHUB)) {
-            put(entries, new Entry(SiteLayout.AIHUB_LISTING, null, null, () -> utf8(renderer.aihubListing()), null, null));
+            put(entries, new Entry(SiteLayout.AIHUB_LISTING, null, null, () -> Source.of(() -> utf8(renderer.aihubListing())), null));
         }
-        put(entries, new Entry(SiteLayout.INDEX_MD, null, null, () -> utf8(renderer.index(SiteLayout::tfhub)), null, null));
+        put(entries, new Entry(SiteLayout.INDEX_MD, null, null, () -> Source.of(() -> utf8(renderer.index(SiteLayout::tfhub))), null));
         put(entries, new Entry(SiteLayout.INDEX_JSON, null, null, null,
-                out -> RegistryJson.writeSiteIndex(registry.variants(), SitePlan::cardPaths, out), null));
+                out -> RegistryJson.writeSiteIndex(registry.variants(), SitePlan::cardPaths, out)));
         return new SitePlan(entries, sets);
     }
 
@@ -234,13 +279,14 @@ public final class SitePlan {
     }
 
     private static byte[] produce(Entry e, RenderCache cache) {
-        if (cache == null || e.key() == null) {
-            return e.bytes().get();
+        Source s = e.source().get();
+        String key = cache == null ? null : s.key();
+        if (key == null) {
+            return s.bytes();
         }
-        String key = e.key().get();
         byte[] b = cache.reuse(e.path(), key);
         if (b == null) {
-            b = e.bytes().get();
+            b = s.bytes();
         }
         cache.record(e.path(), key, b);
         return b;
