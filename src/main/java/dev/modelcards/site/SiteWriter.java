@@ -110,13 +110,30 @@ public final class SiteWriter {
      * @throws IOException if a file cannot be written or removed; the message names it
      */
     public static Result write(Path site, SitePlan plan, Inspector inspector, boolean force) throws IOException {
+        boolean existed = Files.isDirectory(site);
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
             throw new IOException("cannot create the site folder " + site + ": " + FileErrors.reason(e), e);
         }
-        try (SafeFiles.Lock lock = AtomicFiles.lock(site)) {
-            return writeLocked(site, plan, inspector, RenderCache.open(site, !force));
+        boolean done = false;
+        try {
+            Result r;
+            try (SafeFiles.Lock lock = AtomicFiles.lock(site)) {
+                r = writeLocked(site, plan, inspector, RenderCache.open(site, !force));
+            }
+            done = true;
+            return r;
+        } finally {
+            if (!done && !existed) {
+                // the folder was made for the lock: a run that wrote nothing leaves no trace
+                try {
+                    Path abs = site.toAbsolutePath();
+                    pruneEmptyFolders(abs.getParent(), abs);
+                } catch (IOException | RuntimeException ignored) {
+                    // the failure that stopped the run is the one to report
+                }
+            }
         }
     }
 
