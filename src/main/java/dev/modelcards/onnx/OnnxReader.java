@@ -93,7 +93,12 @@ public final class OnnxReader {
         }
         ModelProto m;
         try {
-            m = ModelProto.parseFrom(bytes);
+            // aliasing: the weights (raw_data) stay views of the file's bytes, which Checked keeps anyway,
+            // instead of copies of tens of MiB per model
+            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes);
+            in.enableAliasing(true);
+            m = ModelProto.parseFrom(in);
+            in.checkLastTagWas(0); // as parseFrom(byte[]) does: a stray end-group tag is corruption
         } catch (InvalidProtocolBufferException e) {
             throw new Verifier.ModelUnreadable(source + ": not an ONNX model: truncated or corrupt ONNX protobuf ("
                     + firstSentence(e.getMessage()) + ")");
