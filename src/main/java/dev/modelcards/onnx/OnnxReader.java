@@ -7,7 +7,6 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modelcards.FileErrors;
 import dev.modelcards.InputFile;
 import dev.modelcards.catalog.Hints;
@@ -99,7 +98,8 @@ public final class OnnxReader {
             in.enableAliasing(true);
             m = ModelProto.parseFrom(in);
             in.checkLastTagWas(0); // as parseFrom(byte[]) does: a stray end-group tag is corruption
-        } catch (InvalidProtocolBufferException e) {
+        } catch (java.io.IOException e) {
+            // from a byte array only InvalidProtocolBufferException (an IOException) can come
             throw new Verifier.ModelUnreadable(source + ": not an ONNX model: truncated or corrupt ONNX protobuf ("
                     + firstSentence(e.getMessage()) + ")");
         }
