@@ -292,7 +292,7 @@ public final class RegistryJson {
      * @param variants the variants, in the order to print
      * @param cardPaths where each model version's cards are in the site folder
      * @param out where the UTF-8 text goes (not closed)
-     * @throws IOException if {@code out} fails
+     * @throws java.io.IOException if {@code out} fails
      */
     public static void writeSiteIndex(List<Variant> variants, Function<ModelVersion, CardPaths> cardPaths,
                                       java.io.OutputStream out) throws java.io.IOException {
