@@ -120,7 +120,18 @@ public final class InputFile {
                             + " while it was read");
                 }
                 if (n == buf.length) {
+                    // the size stat gave: probe for the end before growing, so a file read whole is not
+                    // copied twice (a 13 MiB model was doubled and then trimmed back on every read)
+                    int next = in.read();
+                    if (next < 0) {
+                        return buf;
+                    }
                     buf = Arrays.copyOf(buf, (int) Math.min(limit.maxBytes() + 1, (long) buf.length * 2));
+                    buf[n++] = (byte) next;
+                    if (n > limit.maxBytes()) {
+                        throw new Rejected(file + ": grew beyond the " + limit.text() + " limit for " + limit.noun()
+                                + " while it was read");
+                    }
                 }
             }
             return n == buf.length ? buf : Arrays.copyOf(buf, n);

@@ -347,30 +347,151 @@ public final class SafeFiles {
     }
 
     private void writeAtomically(Path target, Path real, Content content) throws IOException {
+        commit(stageAtomically(target, real, content));
+    }
+
+    private Staged stageAtomically(Path target, Path real, Content content) throws IOException {
         Path dir = real.toAbsolutePath().getParent();
         Path tmp = tempOf(real.toAbsolutePath());
-        boolean moved = false;
+        boolean written = false;
         try {
             Files.createDirectories(dir);
             // CREATE_NEW rather than createTempFile: the file gets the umask's permissions, not 0600
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
-            Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot write " + target + ": the file system of " + dir
-                    + " cannot rename files atomically; cannot write safely", e);
+            written = true;
+            return new Staged(target, real, tmp, null);
         } catch (IOException e) {
             throw new IOException(FileErrors.cannotWrite(target, tmp, e), e);
         } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the folder refuses changes; sweep() removes the file once this process is gone
-                }
+            if (!written) {
+                deleteQuietly(tmp);
             }
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the folder refuses changes; sweep() removes the file once this process is gone
+        }
+    }
+
+    /**
+     * A write prepared by {@link #stage} and not yet visible: for a regular file (or a new one), its bytes in a
+     * temporary file beside the target, which {@link #commit} renames over it; for a device or FIFO, the
+     * bytes themselves, written through at commit.
+     */
+    public static final class Staged {
+        private final Path target;
+        private final Path real;
+        private final Path tmp;
+        private final byte[] through;
+
+        private Staged(Path target, Path real, Path tmp, byte[] through) {
+            this.target = target;
+            this.real = real;
+            this.tmp = tmp;
+            this.through = through;
+        }
+
+        /** {@return the target as the caller named it} */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Whether the staged bytes equal the target's current content (a staged stream can then be discarded).
+         *
+         * @throws IOException if either cannot be read
+         */
+        public boolean sameAsTarget() throws IOException {
+            if (tmp == null || !Files.isRegularFile(real)) {
+                return false;
+            }
+            return Files.mismatch(tmp, real) == -1;
+        }
+
+        /** {@return the size of the staged bytes} */
+        public long size() throws IOException {
+            return tmp == null ? through.length : Files.size(tmp);
+        }
+    }
+
+    /**
+     * The first half of {@link #write}: everything but making the new content visible. A run that stages all
+     * its files before committing any leaves every target untouched when one of them cannot be written (full
+     * disk, size limit) or a later step fails: {@link #discard} removes what was staged. Folders, links and
+     * stdout follow the policy above.
+     *
+     * @throws IOException whose message names {@code target} and the reason, ready for the user
+     */
+    public Staged stage(Path target, byte[] bytes) throws IOException {
+        return stage(target, out -> out.write(bytes));
+    }
+
+    /** {@link #stage(Path, byte[])} for content written to a stream (too big to hold in memory, for regular files). */
+    public Staged stage(Path target, Content content) throws IOException {
+        if (isStdout(target)) {
+            return new Staged(target, target, null, bytesOf(content));
+        }
+        Path real = target;
+        if (Files.isSymbolicLink(target)) {
+            try {
+                real = target.toRealPath();
+            } catch (IOException e) {
+                throw new IOException("cannot write " + target + ": it is a symbolic link to "
+                        + linkTarget(target) + ", which does not exist", e);
+            }
+        }
+        BasicFileAttributes attrs = attributes(real);
+        if (attrs != null && attrs.isDirectory()) {
+            throw new IOException("cannot write " + target + ": it is a folder");
+        }
+        if (attrs != null && attrs.isOther()) {
+            return new Staged(target, real, null, bytesOf(content));
+        }
+        return stageAtomically(target, real, content);
+    }
+
+    private static byte[] bytesOf(Content content) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        content.writeTo(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Makes a staged write visible: one atomic rename (or, for a device, FIFO or stdout, the write itself).
+     *
+     * @throws IOException whose message names the target and the reason
+     */
+    public void commit(Staged s) throws IOException {
+        if (s.tmp == null) {
+            write(s.target, s.through);
+            return;
+        }
+        boolean moved = false;
+        try {
+            Files.move(s.tmp, s.real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot write " + s.target + ": the file system of " + s.real.toAbsolutePath().getParent()
+                    + " cannot rename files atomically; cannot write safely", e);
+        } catch (IOException e) {
+            throw new IOException(FileErrors.cannotWrite(s.target, s.tmp, e), e);
+        } finally {
+            if (!moved) {
+                deleteQuietly(s.tmp);
+            }
+        }
+    }
+
+    /** Drops a staged write that will not be committed (its temporary file is removed; the target is untouched). */
+    public void discard(Staged s) {
+        if (s.tmp != null) {
+            deleteQuietly(s.tmp);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.modelcards.cli;
 
 import java.time.LocalDate;
+import dev.modelcards.Deployment;
+import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.PublisherRules;
@@ -54,6 +56,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 if the site folder is not exactly what generate would write.")
     boolean check;
 
+    @Option(names = "--force", description = {"Render every card, even those whose inputs (catalog facts, templates, "
+            + "modelcards version) are unchanged since the last run; by default those are taken from the site folder "
+            + "(its .modelcards-keys cache). Files are still written only where their bytes change."})
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,27 +74,44 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         Registry registry = catalog.registry();
-        SitePlan plan;
+        CardRenderer renderer;
         try {
-            CardRenderer renderer = new CardRenderer(registry, templates.engine());
-            plan = SitePlan.render(renderer, format.sets(), asOf);
-            if (asOf == null && format.sets().contains(SiteLayout.Set.TFHUB)) {
-                // Never write a card the publisher's validator would reject (earlier revisions follow older rules).
-                // The check reads the cards just rendered (rendering each twice cost a third of a run).
-                var rejected = PublisherRules.check(renderer,
-                        m -> text(plan, SiteLayout.card(Rendering.TFHUB, m)), d -> text(plan, SiteLayout.card(Rendering.TFHUB, d)));
+            renderer = new CardRenderer(registry, templates.engine());
+        } catch (RenderException e) {
+            throw new CommandFailure(e.getMessage() + "\nnothing was written");
+        }
+        SitePlan plan = SitePlan.render(renderer, format.sets(), asOf);
+        // Never write a card the publisher's validator would reject (earlier revisions follow older rules). The
+        // check reads each card as it is rendered and staged; a rejection stops the run before any commit.
+        boolean publisherCheck = asOf == null && format.sets().contains(SiteLayout.Set.TFHUB);
+        PublisherRules.Collector rules = new PublisherRules.Collector(renderer);
+        SiteWriter.Inspector inspector = new SiteWriter.Inspector() {
+            @Override
+            public void inspect(SitePlan.Entry e, byte[] bytes) {
+                if (publisherCheck && e.rendering() == Rendering.TFHUB) {
+                    String card = new String(bytes, StandardCharsets.UTF_8);
+                    if (e.subject() instanceof ModelVersion m) {
+                        rules.card(m, card);
+                    } else if (e.subject() instanceof Deployment d) {
+                        rules.child(d, card);
+                    }
+                }
+            }
+
+            @Override
+            public void beforeCommit() {
+                var rejected = rules.problems();
                 if (!rejected.isEmpty()) {
                     throw new CommandFailure(rejected.stream().map(Object::toString).collect(Collectors.joining("\n"))
                             + "\n" + rejected.size() + " error(s): cards tfhub.dev's validator would reject; nothing was written");
                 }
             }
-        } catch (RenderException e) {
-            throw new CommandFailure(e.getMessage() + "\nnothing was written");
-        }
+        };
         var stdout = spec.commandLine().getOut();
         try {
             if (check) {
-                List<SiteChecker.Problem> problems = SiteChecker.check(out, plan);
+                List<SiteChecker.Problem> problems = SiteChecker.check(out, plan, inspector);
+                inspector.beforeCommit();
                 problems.forEach(stdout::println);
                 stdout.flush();
                 if (!problems.isEmpty()) {
@@ -95,24 +119,18 @@ public final class GenerateCommand implements Callable<Integer> {
                             + "); run 'modelcards generate" + (format == SiteFormat.all ? "" : " --format " + format)
                             + " --out " + out + "' and commit the result");
                 }
-                stdout.println("ok: " + plan.files().size() + " files in " + out + " are up to date");
+                stdout.println("ok: " + plan.size() + " files in " + out + " are up to date");
             } else {
-                SiteWriter.Result r = SiteWriter.write(out, plan);
+                SiteWriter.Result r = SiteWriter.write(out, plan, inspector, force);
                 stdout.println("wrote " + r.written().size() + " files (" + r.bytes() + " bytes), " + r.unchanged()
                         + " unchanged, " + r.removed().size() + " removed in " + out);
             }
+        } catch (RenderException e) {
+            throw new CommandFailure(e.getMessage() + "\nnothing was written");
         } catch (SiteException e) {
             throw new CommandFailure(e.getMessage());
         }
         stdout.flush();
         return 0;
-    }
-
-    private static String text(SitePlan plan, String path) {
-        byte[] b = plan.files().get(path);
-        if (b == null) {
-            throw new IllegalStateException("the plan lacks the tfhub card " + path);
-        }
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -139,6 +139,7 @@ public final class DocsGenerator {
      * @throws IOException if a page cannot be written or the folder replaced
      */
     public static void write(SortedMap<String, String> pages, Path dir) throws IOException {
+        // pages go through the one safe writer: one-line errors naming the page, links and devices by its policy
         Path abs = dir.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         deleteTree(tmp);
@@ -148,12 +149,14 @@ public final class DocsGenerator {
                 throw new IllegalStateException("page path escapes the output folder: " + e.getKey());
             }
             Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            PAGES.write(file, e.getValue().getBytes(StandardCharsets.UTF_8));
         }
         deleteTree(abs);
         Files.createDirectories(abs.getParent());
         Files.move(tmp, abs);
     }
+
+    private static final dev.modelcards.SafeFiles PAGES = new dev.modelcards.SafeFiles(".modelcards-tmp");
 
     /**
      * The generated card's text, or empty when there is none. The card folder is the user's (--cards): a FIFO

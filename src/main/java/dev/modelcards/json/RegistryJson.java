@@ -280,27 +280,72 @@ public final class RegistryJson {
                 .mapToInt(m -> m.deployments().size()).sum());
         ArrayNode all = root.putArray("variants");
         for (Variant v : variants) {
-            ObjectNode o = variant(v);
-            o.put("output_dims", v.outputShape().dims().get(v.outputShape().dims().size() - 1));
-            ArrayNode versions = (ArrayNode) o.get("versions");
-            for (int i = 0; i < versions.size(); i++) {
-                ModelVersion m = v.versions().get(i);
-                ObjectNode version = (ObjectNode) versions.get(i);
-                CardPaths paths = cardPaths.apply(m);
-                ObjectNode cards = version.putObject("cards");
-                paths.renderings().forEach(cards::put);
-                ArrayNode children = (ArrayNode) version.get("deployments");
-                for (int j = 0; j < children.size(); j++) {
-                    Deployment d = m.deployments().get(j);
-                    String card = paths.deployments().get(d);
-                    if (card == null) {
-                        throw new IllegalStateException("no card path for the deployment " + d.handle());
-                    }
-                    ((ObjectNode) children.get(j)).put("card", card);
-                }
-            }
-            all.add(o);
+            all.add(siteIndexVariant(v, cardPaths));
         }
         return root;
+    }
+
+    /**
+     * Writes {@link #siteIndex} to {@code out} as {@link #write} would print it, byte for byte, one variant at
+     * a time: the whole tree of a 100× catalog is hundreds of MiB, one variant's a few KiB.
+     *
+     * @param variants the variants, in the order to print
+     * @param cardPaths where each model version's cards are in the site folder
+     * @param out where the UTF-8 text goes (not closed)
+     * @throws java.io.IOException if {@code out} fails
+     */
+    public static void writeSiteIndex(List<Variant> variants, Function<ModelVersion, CardPaths> cardPaths,
+                                      java.io.OutputStream out) throws java.io.IOException {
+        var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+                .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(
+                new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws java.io.IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws java.io.IOException {
+                        flush(); // the caller owns the stream
+                    }
+                })) {
+            g.setPrettyPrinter(printer);
+            g.writeStartObject();
+            g.writeNumberField("variant_count", variants.size());
+            g.writeNumberField("card_count", variants.stream().mapToInt(v -> v.versions().size()).sum());
+            g.writeNumberField("deployment_count", variants.stream().flatMap(v -> v.versions().stream())
+                    .mapToInt(m -> m.deployments().size()).sum());
+            g.writeArrayFieldStart("variants");
+            for (Variant v : variants) {
+                MAPPER.writeTree(g, siteIndexVariant(v, cardPaths));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static ObjectNode siteIndexVariant(Variant v, Function<ModelVersion, CardPaths> cardPaths) {
+        ObjectNode o = variant(v);
+        o.put("output_dims", v.outputShape().dims().get(v.outputShape().dims().size() - 1));
+        ArrayNode versions = (ArrayNode) o.get("versions");
+        for (int i = 0; i < versions.size(); i++) {
+            ModelVersion m = v.versions().get(i);
+            ObjectNode version = (ObjectNode) versions.get(i);
+            CardPaths paths = cardPaths.apply(m);
+            ObjectNode cards = version.putObject("cards");
+            paths.renderings().forEach(cards::put);
+            ArrayNode children = (ArrayNode) version.get("deployments");
+            for (int j = 0; j < children.size(); j++) {
+                Deployment d = m.deployments().get(j);
+                String card = paths.deployments().get(d);
+                if (card == null) {
+                    throw new IllegalStateException("no card path for the deployment " + d.handle());
+                }
+                ((ObjectNode) children.get(j)).put("card", card);
+            }
+        }
+        return o;
     }
 }

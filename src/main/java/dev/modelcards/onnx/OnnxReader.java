@@ -7,7 +7,6 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modelcards.FileErrors;
 import dev.modelcards.InputFile;
 import dev.modelcards.catalog.Hints;
@@ -93,8 +92,14 @@ public final class OnnxReader {
         }
         ModelProto m;
         try {
-            m = ModelProto.parseFrom(bytes);
-        } catch (InvalidProtocolBufferException e) {
+            // aliasing: the weights (raw_data) stay views of the file's bytes, which Checked keeps anyway,
+            // instead of copies of tens of MiB per model
+            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes);
+            in.enableAliasing(true);
+            m = ModelProto.parseFrom(in);
+            in.checkLastTagWas(0); // as parseFrom(byte[]) does: a stray end-group tag is corruption
+        } catch (java.io.IOException e) {
+            // from a byte array only InvalidProtocolBufferException (an IOException) can come
             throw new Verifier.ModelUnreadable(source + ": not an ONNX model: truncated or corrupt ONNX protobuf ("
                     + firstSentence(e.getMessage()) + ")");
         }

@@ -64,11 +64,94 @@ public final class CardRenderer {
      * @return the rendered card
      */
     public String card(ModelVersion m, Rendering r, LocalDate asOf) {
+        return prepare(m, r, asOf).text();
+    }
+
+    /**
+     * One card with its data model built once, for both its dependency key and its text ({@code generate}
+     * asks for the key first and renders only when the key changed).
+     */
+    public final class Prepared {
+        private final Syntax syntax;
+        private final String template;
+        private final String rendering;
+        private final Map<String, Object> model;
+        private final String entry;
+
+        private Prepared(Rendering r, String template, Map<String, Object> model, String entry) {
+            this.syntax = r.syntax();
+            this.template = template;
+            this.rendering = r.name();
+            this.model = model;
+            this.entry = entry;
+        }
+
+        /** {@return the card's dependency key ({@link RenderKey})} */
+        public String key() {
+            return RenderKey.of(engine.fingerprint(), rendering + ":" + template, model);
+        }
+
+        /** {@return the card's text} */
+        public String text() {
+            String out = engine.render(syntax, template, Map.of("c", model), entry);
+            return syntax == Syntax.PLAIN ? PlainText.tidy(out) : out;
+        }
+    }
+
+    /**
+     * {@link #card(ModelVersion, Rendering, LocalDate)}, prepared: the data model is built now, the
+     * template runs on {@link Prepared#text()}.
+     *
+     * @param m the model version
+     * @param r a per-card rendering
+     * @param asOf the last day whose edits apply, or null
+     * @return the prepared card
+     */
+    public Prepared prepare(ModelVersion m, Rendering r, LocalDate asOf) {
         if (r == Rendering.AIHUB_LISTING || r == Rendering.INDEX) {
             throw new IllegalArgumentException(r + " is not a per-card rendering");
         }
-        String out = engine.render(r, Map.of("c", models.card(m, era(r, asOf))), entry(m));
-        return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
+        return new Prepared(r, r.template(), models.card(m, era(r, asOf)), entry(m));
+    }
+
+    /**
+     * {@link #child(Deployment, Rendering, LocalDate)}, prepared.
+     *
+     * @param d the deployment
+     * @param r a rendering with child cards
+     * @param asOf the last day whose edits apply, or null
+     * @return the prepared child card
+     */
+    public Prepared prepare(Deployment d, Rendering r, LocalDate asOf) {
+        if (r.childTemplate() == null) {
+            throw new IllegalArgumentException(r + " has no deployment cards");
+        }
+        return new Prepared(r, r.childTemplate(), models.card(d, era(r, asOf)), childEntry(d));
+    }
+
+    /**
+     * The dependency key of {@link #card(ModelVersion, Rendering, LocalDate)}: equal keys, equal cards
+     * ({@link RenderKey}). Builds the card's data model, but does not run the template.
+     *
+     * @param m the model version
+     * @param r a per-card rendering
+     * @param asOf the last day whose edits apply, or null
+     * @return the key
+     */
+    public String cardKey(ModelVersion m, Rendering r, LocalDate asOf) {
+        return prepare(m, r, asOf).key();
+    }
+
+    /**
+     * The dependency key of {@link #child(Deployment, Rendering, LocalDate)}.
+     *
+     * @param d the deployment
+     * @param r a rendering with child cards
+     * @param asOf the last day whose edits apply, or null
+     * @return the key
+     */
+    public String childKey(Deployment d, Rendering r, LocalDate asOf) {
+        return prepare(d, r, asOf).key();
     }
 
     /**
@@ -80,12 +163,7 @@ public final class CardRenderer {
      * @return the rendered child card
      */
     public String child(Deployment d, Rendering r, LocalDate asOf) {
-        if (r.childTemplate() == null) {
-            throw new IllegalArgumentException(r + " has no deployment cards");
-        }
-        String out = engine.render(r.syntax(), r.childTemplate(), Map.of("c", models.card(d, era(r, asOf))),
-                d.handle() + " (" + d.formatName() + " deployment of " + d.parent().handle() + ")");
-        return r.syntax() == Syntax.PLAIN ? PlainText.tidy(out) : out;
+        return prepare(d, r, asOf).text();
     }
 
     /**
@@ -153,6 +231,10 @@ public final class CardRenderer {
         model.put("variants", variants);
         model.put("cardCount", registry.models().size());
         return engine.render(Rendering.INDEX, model, "the index");
+    }
+
+    private static String childEntry(Deployment d) {
+        return d.handle() + " (" + d.formatName() + " deployment of " + d.parent().handle() + ")";
     }
 
     private static String entry(ModelVersion m) {

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 public final class PublisherRules {
     private static final Pattern MODULE_TITLE = Pattern.compile("# Module ([a-z\\d-]+)/([\\w.-]+(?:/[\\w.-]+)*)/(\\d+)");
     private static final Pattern TFJS_TITLE = Pattern.compile("# Tfjs ([a-z\\d-]+)/([\\w.-]+(?:/[\\w.-]+)*)/(\\d+)");
-    private static final Pattern META = Pattern.compile("^<!--(?<key>(?:\\w|\\s|-)+):(?<value>.+)-->$");
+    // the validator's pattern, (?:\w|\s|-)+, as one character class: the same language without a group per character
+    private static final Pattern META = Pattern.compile("^<!--(?<key>[\\w\\s-]+):(?<value>.+)-->$");
     private static final Set<String> MODULE_REQUIRED = Set.of("asset-path", "fine-tunable", "format", "task");
     private static final Set<String> MODULE_OPTIONAL = Set.of("network-architecture", "colab", "dataset", "language",
             "license", "interactive-visualizer");
@@ -65,33 +66,61 @@ public final class PublisherRules {
      */
     public static List<Diagnostic> check(CardRenderer renderer, java.util.function.Function<ModelVersion, String> cards,
                                          java.util.function.Function<Deployment, String> children) {
-        Catalog catalog = renderer.registry().catalog();
-        Map<String, Group> groups = new LinkedHashMap<>();
+        Collector c = new Collector(renderer);
         for (ModelVersion m : renderer.registry().models()) {
-            String card = cards.apply(m);
-            for (Problem p : problems(card, m.handle(), false, catalog, null)) {
+            c.card(m, cards.apply(m));
+            for (Deployment d : m.deployments()) {
+                c.child(d, children.apply(d));
+            }
+        }
+        return c.problems();
+    }
+
+    /**
+     * Checks final-revision tfhub cards one at a time as they are rendered ({@code generate} streams them to
+     * disk and keeps none), collecting the problems grouped by where they come from.
+     */
+    public static final class Collector {
+        private final CardRenderer renderer;
+        private final Catalog catalog;
+        private final Map<String, Group> groups = new LinkedHashMap<>();
+
+        /** @param renderer the renderer of the cards to check (for the catalog and the templates folder) */
+        public Collector(CardRenderer renderer) {
+            this.renderer = renderer;
+            this.catalog = renderer.registry().catalog();
+        }
+
+        /** Checks one model's final-revision tfhub card. */
+        public void card(ModelVersion m, String card) {
+            for (Problem p : PublisherRules.problems(card, m.handle(), false, catalog, null)) {
                 add(groups, locate(p, m.spec().metadata(), m.spec().pos(), renderer), generic(p.message, m.handle()), m.handle());
             }
-            for (Deployment d : m.deployments()) {
-                String child = children.apply(d);
-                for (Problem p : problems(child, d.parent().handle() + "/" + d.spec().path().replace("/" + d.format() + "/", "/"),
-                        true, catalog, d.parent().handle())) {
-                    add(groups, locate(p, d.spec().metadata(), d.spec().pos(), renderer),
-                            generic(p.message, d.parent().handle()), d.handle());
-                }
+        }
+
+        /** Checks one deployment's final-revision tfhub child card. */
+        public void child(Deployment d, String child) {
+            for (Problem p : PublisherRules.problems(child, d.parent().handle() + "/" + d.spec().path().replace("/" + d.format() + "/", "/"),
+                    true, catalog, d.parent().handle())) {
+                add(groups, locate(p, d.spec().metadata(), d.spec().pos(), renderer),
+                        generic(p.message, d.parent().handle()), d.handle());
             }
         }
-        List<Diagnostic> out = new ArrayList<>();
-        List<Group> sorted = new ArrayList<>(groups.values());
-        sorted.sort(java.util.Comparator.comparing((Group g) -> g.pos.file()).thenComparingInt(g -> g.pos.line())
-                .thenComparingInt(g -> g.pos.column()).thenComparing(g -> g.message));
-        for (Group g : sorted) {
-            String which = g.cards.size() == 1 ? "card " + g.cards.iterator().next()
-                    : g.cards.size() + " cards, e.g. " + g.cards.iterator().next();
-            out.add(new Diagnostic(g.pos, Diagnostic.Severity.ERROR,
-                    "tfhub.dev's validator would reject the rendered card: " + g.message + " (" + which + ")"));
+
+        /** {@return every problem seen so far, one per cause, sorted by where it comes from} */
+        public List<Diagnostic> problems() {
+            List<Diagnostic> out = new ArrayList<>();
+            List<Group> sorted = new ArrayList<>(groups.values());
+            sorted.sort(java.util.Comparator.comparing((Group g) -> g.pos.file()).thenComparingInt(g -> g.pos.line())
+                    .thenComparingInt(g -> g.pos.column()).thenComparing(g -> g.message));
+            for (Group g : sorted) {
+                String which = g.cards.size() == 1 ? "card " + g.cards.iterator().next()
+                        : g.cards.size() + " cards, e.g. " + g.cards.iterator().next();
+                out.add(new Diagnostic(g.pos, Diagnostic.Severity.ERROR,
+                        "tfhub.dev's validator would reject the rendered card: " + g.message + " (" + which + ")"));
+            }
+            return out;
         }
-        return out;
     }
 
     /**

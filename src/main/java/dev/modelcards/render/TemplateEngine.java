@@ -54,14 +54,33 @@ public final class TemplateEngine {
         return displayRoot;
     }
 
-    private TemplateEngine(TemplateLoader loader, String displayRoot) {
+    private final Path dir;
+    private volatile byte[] fingerprint;
+
+    private TemplateEngine(TemplateLoader loader, String displayRoot, Path dir) {
         this.displayRoot = displayRoot;
+        this.dir = dir;
         this.cfg = configure(new SyntaxTemplateLoader(loader));
     }
 
     /** {@return the templates bundled in the jar} */
     public static TemplateEngine bundled() {
-        return new TemplateEngine(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), BUNDLED_ROOT), "templates");
+        return new TemplateEngine(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), BUNDLED_ROOT), "templates", null);
+    }
+
+    /**
+     * A digest of the templates' sources, for {@link RenderKey}: every file of the templates folder, or a
+     * constant for the bundled ones (which change only with the jar, itself part of every key).
+     *
+     * @return the digest
+     */
+    public byte[] fingerprint() {
+        byte[] f = fingerprint;
+        if (f == null) {
+            f = dir == null ? "bundled templates".getBytes(java.nio.charset.StandardCharsets.UTF_8) : RenderKey.folder(dir);
+            fingerprint = f;
+        }
+        return f;
     }
 
     /**
@@ -75,7 +94,7 @@ public final class TemplateEngine {
             throw new RenderException(dir + ": error: templates folder not found");
         }
         try {
-            return new TemplateEngine(new FileTemplateLoader(dir.toFile()), dir.toString());
+            return new TemplateEngine(new FileTemplateLoader(dir.toFile()), dir.toString(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,6 +23,26 @@ final class AtomicFiles {
         WRITER.write(target, bytes);
     }
 
+    /** Stages a write (see {@link SafeFiles#stage}); nothing is visible until {@link #commit}. */
+    static SafeFiles.Staged stage(Path target, byte[] bytes) throws IOException {
+        return WRITER.stage(target, bytes);
+    }
+
+    /** Stages a streamed write (see {@link SafeFiles#stage(Path, SafeFiles.Content)}). */
+    static SafeFiles.Staged stage(Path target, SafeFiles.Content content) throws IOException {
+        return WRITER.stage(target, content);
+    }
+
+    /** Makes a staged write visible: one atomic rename. */
+    static void commit(SafeFiles.Staged s) throws IOException {
+        WRITER.commit(s);
+    }
+
+    /** Drops a staged write. */
+    static void discard(SafeFiles.Staged s) {
+        WRITER.discard(s);
+    }
+
     /** Whether a file name is a temporary file of a site write (a killed run's, or a running one's). */
     static boolean isTemporary(String name) {
         return name.endsWith(TMP_SUFFIX);

@@ -53,33 +53,53 @@ public final class SiteChecker {
      * @throws IOException if the site folder cannot be read
      */
     public static List<Problem> check(Path site, SitePlan plan) throws IOException {
+        return check(site, plan, SiteWriter.Inspector.NONE);
+    }
+
+    /**
+     * The same, showing every rendered file to {@code inspector} (whose {@code beforeCommit} is not called).
+     * Files are rendered and compared a batch at a time; only the differences are kept.
+     *
+     * @param site the site folder
+     * @param plan what the site folder should hold
+     * @param inspector sees each rendered file
+     * @return the differences; empty when the site is up to date
+     * @throws IOException if the site folder cannot be read
+     */
+    public static List<Problem> check(Path site, SitePlan plan, SiteWriter.Inspector inspector) throws IOException {
         List<Problem> out = new ArrayList<>();
         SortedSet<String> owned = Files.isDirectory(site) ? Manifest.read(site) : new TreeSet<>();
-        SortedSet<String> expectedOwned = new TreeSet<>(plan.files().keySet());
+        SortedSet<String> expectedOwned = new TreeSet<>(plan.paths());
         for (String p : owned) {
             if (!plan.covers(p)) {
                 expectedOwned.add(p);
             }
         }
-        SortedSet<String> paths = new TreeSet<>(plan.files().keySet());
-        paths.addAll(owned);
-        for (String p : paths) {
-            Path file = site.resolve(p);
-            byte[] want = plan.files().get(p);
-            if (want == null) {
-                if (plan.covers(p) && Files.exists(file)) {
-                    out.add(new Problem(Kind.EXTRA, p, "generate no longer writes it and would remove it"));
+        plan.forEach((e, b) -> {
+            inspector.inspect(e, b);
+            Path file = site.resolve(e.path());
+            if (!Files.isRegularFile(file)) {
+                out.add(new Problem(Kind.MISSING, e.path(), ""));
+                return;
+            }
+            if (b == null) {
+                if (sameStream(e, file)) {
+                    return;
                 }
-            } else if (!Files.isRegularFile(file)) {
-                out.add(new Problem(Kind.MISSING, p, ""));
-            } else {
-                byte[] have = Files.readAllBytes(file);
-                if (!Arrays.equals(have, want)) {
-                    out.add(new Problem(Kind.STALE, p, LineDiff.summary(
-                            new String(want, StandardCharsets.UTF_8), new String(have, StandardCharsets.UTF_8))));
-                }
+                b = e.render(); // only a stale streamed file is rendered into memory, for its summary
+            }
+            byte[] have = Files.readAllBytes(file);
+            if (!Arrays.equals(have, b)) {
+                out.add(new Problem(Kind.STALE, e.path(), LineDiff.summary(
+                        new String(b, StandardCharsets.UTF_8), new String(have, StandardCharsets.UTF_8))));
+            }
+        });
+        for (String p : owned) {
+            if (plan.entry(p) == null && plan.covers(p) && Files.exists(site.resolve(p))) {
+                out.add(new Problem(Kind.EXTRA, p, "generate no longer writes it and would remove it"));
             }
         }
+        out.sort(java.util.Comparator.comparing(Problem::path));
         byte[] manifest = Manifest.format(expectedOwned);
         Path mf = site.resolve(SiteLayout.MANIFEST);
         if (!Files.isRegularFile(mf)) {
@@ -113,5 +133,28 @@ public final class SiteChecker {
             }
         }
         return String.join(", ", parts);
+    }
+
+    /** Whether a streamed entry writes exactly the bytes of {@code file}, compared as they come. */
+    private static boolean sameStream(SitePlan.Entry e, Path file) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            boolean[] same = {true};
+            e.stream().writeTo(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    if (same[0] && in.read() != (b & 0xff)) {
+                        same[0] = false;
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    for (int i = 0; i < len && same[0]; i++) {
+                        write(b[off + i]);
+                    }
+                }
+            });
+            return same[0] && in.read() == -1;
+        }
     }
 }

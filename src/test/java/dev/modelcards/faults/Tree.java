@@ -23,7 +23,9 @@ final class Tree {
             return out;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            // the render cache (.modelcards-keys) is not output: its keys change with the modelcards build
+            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                    && !f.getFileName().toString().equals(".modelcards-keys")).toList()) {
                 out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
             }
         }
