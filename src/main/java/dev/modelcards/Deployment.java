@@ -40,7 +40,7 @@ public final class Deployment {
     }
 
     /** {@return the catalog's description of the format (metadata lines and wording of the child card)} */
-    public Catalog.DeploymentSpec spec() {
+    Catalog.DeploymentSpec spec() {
         return spec;
     }
 

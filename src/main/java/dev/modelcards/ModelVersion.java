@@ -26,12 +26,21 @@ public final class ModelVersion {
     }
 
     /** {@return the version as the catalog declares it (changelog entries, metadata, requirements)} */
-    public VersionSpec spec() {
+    VersionSpec spec() {
         return spec;
     }
 
-    /** {@return the serialization format, e.g. TF2 SavedModel} */
-    public Catalog.FormatSpec format() {
+    /** {@return the serialization format's id, e.g. {@code tf2_saved_model}} */
+    public String format() {
+        return format.id();
+    }
+
+    /** {@return the serialization format's name, e.g. {@code TF2 SavedModel}} */
+    public String formatName() {
+        return format.name();
+    }
+
+    Catalog.FormatSpec formatSpec() {
         return format;
     }
 
@@ -92,7 +101,11 @@ public final class ModelVersion {
      *
      * @return this version's changelog and those of every version before it, oldest first
      */
-    public List<VersionSpec> changelog() {
+    public List<ChangelogEntry> changelog() {
+        return changelogSpecs().stream().map(v -> new ChangelogEntry(v.version(), v.changelog())).toList();
+    }
+
+    List<VersionSpec> changelogSpecs() {
         return variant.versions().stream().filter(v -> v.number() <= number()).map(ModelVersion::spec).toList();
     }
 

@@ -300,8 +300,8 @@ public final class Query {
                     + String.join(", ", registry.catalog().formats().keySet()));
         }
         return with(new Filter("format " + format,
-                v -> v.versions().stream().anyMatch(m -> m.format().id().equals(format)),
-                c -> "formats: " + c.stream().flatMap(v -> v.versions().stream()).map(m -> m.format().id())
+                v -> v.versions().stream().anyMatch(m -> m.format().equals(format)),
+                c -> "formats: " + c.stream().flatMap(v -> v.versions().stream()).map(m -> m.format())
                         .collect(Collectors.toCollection(TreeSet::new))));
     }
 

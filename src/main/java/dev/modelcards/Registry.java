@@ -39,6 +39,11 @@ public final class Registry {
     private final List<Deployment> deployments;
     private final Map<String, Deployment> deploymentsByHandle;
 
+    static {
+        // modelcards' own tools read the catalog records behind these values through Specs
+        ApiSpecs.install();
+    }
+
     private Registry(Catalog catalog) {
         this.catalog = catalog;
         List<Variant> all = new ArrayList<>();
@@ -112,7 +117,7 @@ public final class Registry {
     }
 
     /** {@return the catalog behind this registry} */
-    public Catalog catalog() {
+    Catalog catalog() {
         return catalog;
     }
 

@@ -55,13 +55,13 @@ public final class Variant {
         this.versions = List.copyOf(vs);
     }
 
-    /** {@return the catalog this variant comes from (dataset, heads, formats)} */
-    public Catalog catalog() {
+    /** {@return the catalog this variant comes from (dataset, heads, formats); for modelcards' tools via Specs} */
+    Catalog catalog() {
         return catalog;
     }
 
     /** {@return the family as the catalog declares it (paper, architecture, wording)} */
-    public FamilySpec family() {
+    FamilySpec family() {
         return family;
     }
 
@@ -86,7 +86,7 @@ public final class Variant {
     }
 
     /** {@return the head as the catalog declares it} */
-    public Catalog.HeadSpec headSpec() {
+    Catalog.HeadSpec headSpec() {
         return head;
     }
 
@@ -133,7 +133,7 @@ public final class Variant {
     }
 
     /** {@return the quantization spec, or null for float variants (for the renderer and exporter)} */
-    public FamilySpec.Quantization quantizationSpec() {
+    FamilySpec.Quantization quantizationSpec() {
         return quantization;
     }
 
@@ -168,7 +168,7 @@ public final class Variant {
     }
 
     /** {@return the published metrics (MACs, parameters, top-1, top-5; those of the classification model)} */
-    public MetricsRow metrics() {
+    MetricsRow metrics() {
         return metrics;
     }
 

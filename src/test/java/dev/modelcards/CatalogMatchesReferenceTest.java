@@ -135,7 +135,7 @@ class CatalogMatchesReferenceTest {
         for (ModelVersion m : List.of(REGISTRY.get("google/imagenet/mobilenet_v1_100_224/classification/5"),
                 REGISTRY.get("google/imagenet/mobilenet_v2_100_224/feature_vector/5"))) {
             for (var spec : m.changelog()) {
-                for (String entry : spec.changelog()) {
+                for (String entry : spec.entries()) {
                     // The reference table writes each entry on one line.
                     assertThat(reference).as(m + " version " + spec.version()).contains(entry.replace("\n", " "));
                 }

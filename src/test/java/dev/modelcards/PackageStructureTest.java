@@ -84,4 +84,36 @@ class PackageStructureTest {
         path.remove(path.size() - 1);
         return false;
     }
+
+    /**
+     * The lookup API answers in its own terms: no public member of a public type in {@code dev.modelcards} takes or
+     * returns one of the catalog's records (those reach modelcards' own tools through {@code catalog.Specs}). The one
+     * exception is the factory that builds a registry from a catalog the caller loaded and validated itself.
+     */
+    @Test
+    void thePublicApiExposesNoCatalogRecords() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SOURCES.resolve("dev/modelcards"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                Class<?> c = Class.forName("dev.modelcards." + f.getFileName().toString().replace(".java", ""));
+                if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                    continue;
+                }
+                List<java.lang.reflect.Member> members = new ArrayList<>();
+                members.addAll(List.of(c.getMethods()));
+                members.addAll(List.of(c.getConstructors()));
+                members.addAll(List.of(c.getFields()));
+                for (java.lang.reflect.Member m : members) {
+                    String signature = m instanceof java.lang.reflect.Method method ? method.toGenericString()
+                            : m instanceof java.lang.reflect.Constructor<?> ctor ? ctor.toGenericString()
+                            : ((java.lang.reflect.Field) m).toGenericString();
+                    if (signature.contains("dev.modelcards.catalog.")
+                            && !signature.equals("public static dev.modelcards.Registry dev.modelcards.Registry.of(dev.modelcards.catalog.Catalog)")) {
+                        leaks.add(signature);
+                    }
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
 }

@@ -23,7 +23,8 @@ class RegistryTest {
         assertThat(m.number()).isEqualTo(4);
         assertThat(m.handle()).isEqualTo("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
         assertThat(m.url()).isEqualTo("https://tfhub.dev/google/imagenet/mobilenet_v2_075_96/feature_vector/4");
-        assertThat(m.format().id()).isEqualTo("tf2_saved_model");
+        assertThat(m.format()).isEqualTo("tf2_saved_model");
+        assertThat(m.formatName()).isEqualTo("TF2 SavedModel");
         assertThat(m.isLatest()).isFalse();
         Variant v = m.variant();
         assertThat(v.checkpointName()).isEqualTo("mobilenet_v2_0.75_96");

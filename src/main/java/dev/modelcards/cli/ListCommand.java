@@ -4,6 +4,7 @@ import dev.modelcards.Deployment;
 import dev.modelcards.Query;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.json.RegistryJson;
 import java.math.BigDecimal;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class ListCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.print(RegistryJson.write(RegistryJson.variants(result)));
         } else {
-            out.print(VariantTable.render(result, registry.catalog().deployments().values()));
+            out.print(VariantTable.render(result, Specs.catalog(registry).deployments().values()));
             if (!best && quantization == null) {
                 long hidden = q.includeQuantized().list().size() - result.size();
                 if (hidden > 0) {
@@ -140,7 +141,7 @@ public final class ListCommand implements Callable<Integer> {
     private int listDeployments(List<Variant> variants, Query q) {
         List<Deployment> children = variants.stream().flatMap(v -> v.versions().stream())
                 .filter(m -> version == null || m.number() == version)
-                .filter(m -> modelFormat == null || m.format().id().equals(modelFormat))
+                .filter(m -> modelFormat == null || m.format().equals(modelFormat))
                 .flatMap(m -> m.deployments().stream()).toList();
         var out = spec.commandLine().getOut();
         if (format == Format.json) {

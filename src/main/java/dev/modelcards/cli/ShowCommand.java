@@ -2,11 +2,12 @@ package dev.modelcards.cli;
 
 import dev.modelcards.Quantity;
 import dev.modelcards.Deployment;
+import dev.modelcards.ChangelogEntry;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.Catalog;
-import dev.modelcards.catalog.VersionSpec;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.RenderException;
 import dev.modelcards.render.Rendering;
@@ -134,7 +135,7 @@ public final class ShowCommand implements Callable<Integer> {
 
     /** The day a version was published, with the publisher's commit, from the history edit it names. */
     private static String publication(Registry registry, ModelVersion m) {
-        Optional<Catalog.Edit> e = registry.catalog().edit(m.spec().published());
+        Optional<Catalog.Edit> e = Specs.catalog(registry).edit(Specs.version(m).published());
         return e.map(x -> x.date() + " (commit " + x.commit() + ")").orElse("an unrecorded date");
     }
 
@@ -143,7 +144,7 @@ public final class ShowCommand implements Callable<Integer> {
         Variant v = m.variant();
         out.println(m.handle() + (m.isLatest() ? " (latest)" : " (latest: " + v.latest().number() + ")"));
         out.println("  url:         " + m.url());
-        out.println("  family:      " + v.family().name() + ", multiplier " + v.multiplier().toPlainString()
+        out.println("  family:      " + Specs.family(v).name() + ", multiplier " + v.multiplier().toPlainString()
                 + ", " + v.resolution() + " px, " + v.head());
         v.quantization().ifPresent(q -> out.println("  quantized:   " + q
                 + " (simulated quantization; the metrics below are the float model's)"));
@@ -153,14 +154,14 @@ public final class ShowCommand implements Callable<Integer> {
         out.println("  metrics:     " + v.published(Quantity.MACS).toPlainString() + " M MACs, "
                 + v.published(Quantity.PARAMS).toPlainString() + " M params, top-1 "
                 + v.top1().toPlainString() + " %, top-5 " + v.top5().toPlainString() + " %");
-        out.println("  format:      " + m.format().name() + " (" + m.format().api() + ")");
+        out.println("  format:      " + m.formatName() + " (" + Specs.format(m).api() + ")");
         for (Deployment d : m.deployments()) {
             out.println("  deployment:  " + d.formatName() + ", " + d.handle());
         }
         out.println("  changelog:");
-        for (VersionSpec s : m.changelog()) {
+        for (ChangelogEntry s : m.changelog()) {
             out.println("    version " + s.version() + ":");
-            s.changelog().forEach(e -> out.println("      * " + e.replace("\n", " ")));
+            s.entries().forEach(e -> out.println("      * " + e.replace("\n", " ")));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.modelcards.cli;
 
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.PublisherRules;
 import dev.modelcards.render.RenderException;
@@ -103,7 +104,7 @@ public final class ValidateCommand implements Callable<Integer> {
             o.putNull("counts");
         } else {
             var c = o.putObject("counts");
-            c.put("families", ok.catalog().families().size());
+            c.put("families", Specs.catalog(ok).families().size());
             c.put("variants", ok.variants().size());
             c.put("quantized_variants", ok.variants().stream().filter(v -> v.isQuantized()).count());
             c.put("models", ok.models().size());
@@ -118,7 +119,7 @@ public final class ValidateCommand implements Callable<Integer> {
      */
     static String summary(Registry registry) {
         long quantized = registry.variants().stream().filter(v -> v.isQuantized()).count();
-        return "ok: " + registry.catalog().families().size() + " families, " + registry.variants().size() + " variants"
+        return "ok: " + Specs.catalog(registry).families().size() + " families, " + registry.variants().size() + " variants"
                 + (quantized == 0 ? "" : " (" + quantized + " quantized)") + ", " + registry.models().size() + " models, "
                 + registry.deployments().size() + " deployment cards";
     }

@@ -1,6 +1,7 @@
 package dev.modelcards.cli;
 
 import dev.modelcards.Registry;
+import dev.modelcards.catalog.Specs;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -15,7 +16,7 @@ final class VersionInfo implements CommandLine.IVersionProvider {
         String catalogLine;
         try {
             Registry r = catalog == null ? Registry.load() : Registry.load(catalog);
-            catalogLine = (catalog == null ? "bundled" : catalog.toString()) + " (" + r.catalog().families().size()
+            catalogLine = (catalog == null ? "bundled" : catalog.toString()) + " (" + Specs.catalog(r).families().size()
                     + " families, " + r.models().size() + " models)";
         } catch (RuntimeException e) {
             catalogLine = catalog + " (does not load: run 'modelcards validate')";

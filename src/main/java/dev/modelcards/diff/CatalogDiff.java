@@ -7,6 +7,7 @@ import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
 import dev.modelcards.catalog.MetricsRow;
 import dev.modelcards.catalog.SourcePos;
+import dev.modelcards.catalog.Specs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class CatalogDiff {
 
     /** Every change from {@code before} to {@code after}, in handle order. */
     public static List<Change> between(Registry before, Registry after) {
-        Map<String, String> withdrawn = after.catalog().withdrawn();
+        Map<String, String> withdrawn = Specs.catalog(after).withdrawn();
         List<Change> out = new ArrayList<>();
         Map<String, ModelVersion> old = index(before);
         Map<String, ModelVersion> now = index(after);
@@ -41,7 +42,7 @@ public final class CatalogDiff {
         }
         for (ModelVersion a : now.values()) {
             if (!old.containsKey(a.handle())) {
-                out.add(new Change(Change.Kind.COMPATIBLE, a.handle(), "added", "", a.handle(), a.spec().pos(), null));
+                out.add(new Change(Change.Kind.COMPATIBLE, a.handle(), "added", "", a.handle(), Specs.version(a).pos(), null));
             }
         }
         deployments(before, after, withdrawn, out);
@@ -57,20 +58,20 @@ public final class CatalogDiff {
             String before = fb.get(what);
             if (!Objects.equals(before, after)) {
                 boolean breaking = INTERFACE.contains(what);
-                SourcePos at = what.equals("output") ? familyPos(va) : a.spec().pos();
+                SourcePos at = what.equals("output") ? familyPos(va) : Specs.version(a).pos();
                 out.add(new Change(breaking ? Change.Kind.BREAKING : Change.Kind.COMPATIBLE, a.handle(), what, before, after,
                         at, breaking ? withdrawn : null));
             }
         });
-        if (!b.spec().changelog().equals(a.spec().changelog())) {
-            out.add(new Change(Change.Kind.DOCS, a.handle(), "changelog", String.join(" / ", b.spec().changelog()),
-                    String.join(" / ", a.spec().changelog()), a.spec().pos(), null));
+        if (!Specs.version(b).changelog().equals(Specs.version(a).changelog())) {
+            out.add(new Change(Change.Kind.DOCS, a.handle(), "changelog", String.join(" / ", Specs.version(b).changelog()),
+                    String.join(" / ", Specs.version(a).changelog()), Specs.version(a).pos(), null));
         }
         Variant vb = b.variant();
-        String mb = metrics(vb.metrics());
-        String ma = metrics(va.metrics());
+        String mb = metrics(Specs.metrics(vb));
+        String ma = metrics(Specs.metrics(va));
         if (!mb.equals(ma)) {
-            out.add(new Change(Change.Kind.DOCS, a.handle(), "published metrics", mb, ma, va.metrics().pos(), null));
+            out.add(new Change(Change.Kind.DOCS, a.handle(), "published metrics", mb, ma, Specs.metrics(va).pos(), null));
         }
         String eb = vb.errata().stream().map(e -> e.quantity().column() + " " + e.corrected().toPlainString()).toList().toString();
         String ea = va.errata().stream().map(e -> e.quantity().column() + " " + e.corrected().toPlainString()).toList().toString();
@@ -94,14 +95,14 @@ public final class CatalogDiff {
         f.put("input", v.inputShape().toString());
         f.put("input type", inputType(v));
         f.put("output", v.outputShape().toString());
-        f.put("format", m.format().id());
+        f.put("format", m.format());
         f.put("head", v.head());
-        f.put("fine-tunable", Boolean.toString(m.spec().fineTunable()));
-        f.put("variable input size", Boolean.toString(m.spec().variableInputSize()));
-        var bn = m.spec().batchNormMomentum();
+        f.put("fine-tunable", Boolean.toString(Specs.version(m).fineTunable()));
+        f.put("variable input size", Boolean.toString(Specs.version(m).variableInputSize()));
+        var bn = Specs.version(m).batchNormMomentum();
         f.put("batch norm momentum", bn == null ? "fixed" : bn.defaultValue().toPlainString()
                 + (bn.configurable() ? ", configurable" : ""));
-        f.put("requirements", m.spec().requirements().isEmpty() ? "none" : String.join(", ", m.spec().requirements()));
+        f.put("requirements", Specs.version(m).requirements().isEmpty() ? "none" : String.join(", ", Specs.version(m).requirements()));
         return f;
     }
 
@@ -121,7 +122,7 @@ public final class CatalogDiff {
         facts(m).forEach((what, after) -> {
             if (!Objects.equals(before.get(what), after)) {
                 out.add(new Change(INTERFACE.contains(what) ? Change.Kind.BREAKING : Change.Kind.COMPATIBLE, m.handle(), what,
-                        before.get(what), after, m.spec().pos(), null));
+                        before.get(what), after, Specs.version(m).pos(), null));
             }
         });
         return out;
@@ -139,7 +140,7 @@ public final class CatalogDiff {
         });
         now.forEach((h, d) -> {
             if (!old.containsKey(h)) {
-                out.add(new Change(Change.Kind.COMPATIBLE, h, "added", "", h, d.spec().pos(), null));
+                out.add(new Change(Change.Kind.COMPATIBLE, h, "added", "", h, Specs.deployment(d).pos(), null));
             }
         });
     }
@@ -151,8 +152,8 @@ public final class CatalogDiff {
     }
 
     private static String inputType(Variant v) {
-        return v.quantizationSpec() == null ? "float32 in [" + v.inputRange().get(0).toPlainString() + ", "
-                + v.inputRange().get(1).toPlainString() + "]" : v.quantizationSpec().inputType();
+        return Specs.quantization(v) == null ? "float32 in [" + v.inputRange().get(0).toPlainString() + ", "
+                + v.inputRange().get(1).toPlainString() + "]" : Specs.quantization(v).inputType();
     }
 
     private static String metrics(MetricsRow m) {
@@ -162,13 +163,13 @@ public final class CatalogDiff {
     }
 
     private static SourcePos familyPos(Variant v) {
-        return v.family().pos();
+        return Specs.family(v).pos();
     }
 
     /** Where a removed model was: its family in the working catalog, else the catalog's first family. */
     private static SourcePos removedAt(Registry after, ModelVersion gone) {
-        return after.catalog().family(gone.variant().familyId()).map(FamilySpec::pos)
-                .orElse(after.catalog().families().isEmpty() ? SourcePos.ofFile("catalog.yaml") : after.catalog().families().get(0).pos());
+        return Specs.catalog(after).family(gone.variant().familyId()).map(FamilySpec::pos)
+                .orElse(Specs.catalog(after).families().isEmpty() ? SourcePos.ofFile("catalog.yaml") : Specs.catalog(after).families().get(0).pos());
     }
 
     /**

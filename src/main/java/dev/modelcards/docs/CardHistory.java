@@ -4,6 +4,7 @@ import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.Catalog;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.RenderException;
 import dev.modelcards.render.Rendering;
@@ -65,12 +66,12 @@ public final class CardHistory {
     public static CardHistory compute(Registry registry, TemplateEngine templates) {
         long start = System.nanoTime();
         CardRenderer renderer = new CardRenderer(registry, templates);
-        List<Catalog.Edit> history = registry.catalog().history();
+        List<Catalog.Edit> history = Specs.catalog(registry).history();
         // for days with several edits: a renderer per edit of the catalog without that edit
         Map<String, CardRenderer> without = new HashMap<>();
         for (Catalog.Edit e : history) {
             if (history.stream().filter(x -> x.date().equals(e.date())).count() > 1) {
-                without.put(e.id(), new CardRenderer(Registry.of(withheld(registry.catalog(), e)), templates));
+                without.put(e.id(), new CardRenderer(Registry.of(withheld(Specs.catalog(registry), e)), templates));
             }
         }
         TreeMap<LocalDate, List<Catalog.Edit>> byDate = new TreeMap<>();

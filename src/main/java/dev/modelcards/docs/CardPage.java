@@ -6,9 +6,9 @@ import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.catalog.VersionSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +92,7 @@ final class CardPage {
             w.open("p", "id", "mc-what");
             w.text("The " + d.formatName() + " conversion of ");
             w.element("a", parent.handle(), "href", Links.relative(path, SitePaths.card(parent)), "data-rel", "parent");
-            w.text(", published as a child card of that version: the same " + parent.variant().family().name()
+            w.text(", published as a child card of that version: the same " + Specs.family(parent.variant()).name()
                     + " " + parent.variant().head().replace('_', ' ') + " model, converted to run in the browser"
                     + " or Node.js with " + d.formatName() + ".");
             w.close("p");
@@ -177,7 +177,7 @@ final class CardPage {
     private static void variantFacts(HtmlWriter w, String path, Variant v) {
         w.element("dt", "Family");
         w.open("dd", "data-field", "family");
-        w.element("a", v.family().name(), "href", Links.relative(path, SitePaths.family(v.family())));
+        w.element("a", Specs.family(v).name(), "href", Links.relative(path, SitePaths.family(Specs.family(v))));
         w.close("dd");
         fact(w, "multiplier", "Depth multiplier", v.multiplier().toPlainString());
         fact(w, "resolution", "Resolution", v.resolution() + " px");
@@ -260,7 +260,7 @@ final class CardPage {
             sibling(v.withQuantization(Optional.empty()), m.number()).ifPresent(s -> links.add(new Related("float",
                     "Float model", s.handle(), SitePaths.card(s), sameVersion(s, m))));
         } else {
-            for (FamilySpec.Quantization q : v.family().quantizations()) {
+            for (FamilySpec.Quantization q : Specs.family(v).quantizations()) {
                 sibling(v.withQuantization(Optional.of(q.id())), m.number()).ifPresent(s -> links.add(new Related(
                         "quantized", "Quantized (" + q.id() + ")", s.handle(), SitePaths.card(s), sameVersion(s, m))));
             }
@@ -390,18 +390,18 @@ final class CardPage {
         fact(w, "latency", "Pixel 1 latency", v.pixel1LatencyMs().map(ms -> ms.toPlainString() + " ms")
                 .orElse("not published"));
         v.quantization().ifPresent(q -> fact(w, "quantization", "Quantization", q + ": trained with simulated "
-                + "quantization; exported models take " + v.quantizationSpec().inputType() + " input"));
+                + "quantization; exported models take " + Specs.quantization(v).inputType() + " input"));
         fact(w, "checkpoint", "Checkpoint", v.checkpointName());
-        fact(w, "format", "Format", m.format().name() + " (" + m.format().api() + ")");
-        fact(w, "fine_tunable", "Fine-tunable", m.spec().fineTunable() ? "yes" : "no");
-        fact(w, "input_size", "Input size", m.spec().variableInputSize()
+        fact(w, "format", "Format", m.formatName() + " (" + Specs.format(m).api() + ")");
+        fact(w, "fine_tunable", "Fine-tunable", Specs.version(m).fineTunable() ? "yes" : "no");
+        fact(w, "input_size", "Input size", Specs.version(m).variableInputSize()
                 ? "variable (" + m.variant().resolution() + " px by default)" : "fixed");
-        if (!m.spec().requirements().isEmpty()) {
-            fact(w, "requirements", "Requirements", String.join(", ", m.spec().requirements()));
+        if (!Specs.version(m).requirements().isEmpty()) {
+            fact(w, "requirements", "Requirements", String.join(", ", Specs.version(m).requirements()));
         }
-        var license = v.catalog().license();
+        var license = Specs.catalog(v).license();
         fact(w, "license", "License", license == null ? "not stated" : license.name());
-        for (VersionSpec.MetadataEntry e : m.spec().metadata()) {
+        for (VersionSpec.MetadataEntry e : Specs.version(m).metadata()) {
             String value = e.valueFor(v.head());
             // format and fine-tunable are shown above in words; the card's tags would say them twice
             if (value != null && !DUPLICATED_METADATA.contains(e.key())) {
@@ -427,7 +427,7 @@ final class CardPage {
             } else {
                 w.element("a", "version " + other.number(), "href", Links.relative(path, SitePaths.card(other)));
             }
-            w.text(" · " + other.format().name());
+            w.text(" · " + other.formatName());
             if (other.isLatest()) {
                 w.text(" ");
                 w.element("span", "latest", "class", "badge latest");

@@ -4,6 +4,7 @@ import dev.modelcards.Quantity;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.Specs;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -25,7 +26,7 @@ final class ChartsPage {
     String render() {
         String path = SitePaths.CHARTS;
         List<Variant> classifiers = plotted(registry);
-        List<String> series = registry.catalog().families().stream().map(FamilySpec::name).toList();
+        List<String> series = Specs.catalog(registry).families().stream().map(FamilySpec::name).toList();
         return layout.page(path, "Accuracy charts", w -> {
             w.open("p");
             w.text("ImageNet top-1 accuracy of the " + classifiers.size() + " classification variants as published "
@@ -43,7 +44,7 @@ final class ChartsPage {
             if (!timed.isEmpty()) {
                 w.element("h2", "Top-1 accuracy against latency on a Pixel 1");
                 w.element("p", "Only the " + timed.size() + " variants whose family publishes a Pixel 1 latency ("
-                        + String.join(", ", timed.stream().map(v -> v.family().name()).distinct().toList())
+                        + String.join(", ", timed.stream().map(v -> Specs.family(v).name()).distinct().toList())
                         + "): TF-Slim's figures, one large core, float TF-Lite.", "class", "muted");
                 chart("chart-latency", "Top-1 accuracy against Pixel 1 latency (log scale)",
                         "Latency on a Pixel 1 (ms)", path, timed, series, v -> v.pixel1LatencyMs().orElseThrow().doubleValue())
@@ -59,12 +60,12 @@ final class ChartsPage {
 
     private ScatterChart chart(String id, String title, String xTitle, String path, List<Variant> variants,
                                List<String> series, ToDoubleFunction<Variant> x) {
-        List<String> familyIds = registry.catalog().families().stream().map(FamilySpec::id).toList();
+        List<String> familyIds = Specs.catalog(registry).families().stream().map(FamilySpec::id).toList();
         List<ScatterChart.Point> points = variants.stream().map(v -> new ScatterChart.Point(
                 familyIds.indexOf(v.familyId()), x.applyAsDouble(v), v.top1().doubleValue(),
                 v.multiplier().toPlainString() + "/" + v.resolution(),
                 Links.relative(path, SitePaths.card(v.latest())),
-                v.family().name() + " " + v.multiplier().toPlainString() + " at " + v.resolution() + " px: top-1 "
+                Specs.family(v).name() + " " + v.multiplier().toPlainString() + " at " + v.resolution() + " px: top-1 "
                         + v.top1().toPlainString() + " %, " + v.published(Quantity.MACS).toPlainString()
                         + " M MACs, " + v.published(Quantity.PARAMS).toPlainString() + " M parameters"
                         + v.pixel1LatencyMs().map(ms -> ", " + ms.toPlainString() + " ms on a Pixel 1").orElse(""))).toList();

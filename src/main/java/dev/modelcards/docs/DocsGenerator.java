@@ -6,6 +6,7 @@ import dev.modelcards.InputFile;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.TemplateEngine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ public final class DocsGenerator {
         pages.put(SitePaths.COMPARE, new ComparePage(layout, SiteData.compareEntries(registry), resource("compare.js"))
                 .render());
         FamilyPage familyPage = new FamilyPage(registry, layout, markdown);
-        for (FamilySpec f : registry.catalog().families()) {
+        for (FamilySpec f : Specs.catalog(registry).families()) {
             pages.put(SitePaths.family(f), familyPage.render(f));
         }
         CardHistory history = history();

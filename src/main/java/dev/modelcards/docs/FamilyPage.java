@@ -6,6 +6,7 @@ import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.catalog.VersionSpec;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -145,7 +146,7 @@ final class FamilyPage {
     private void changelog(HtmlWriter w, List<VersionSpec> versions) {
         w.open("dl", "class", "changelog");
         for (VersionSpec v : versions) {
-            w.element("dt", "Version " + v.version() + " · " + registry.catalog().formats().get(v.format()).name());
+            w.element("dt", "Version " + v.version() + " · " + Specs.catalog(registry).formats().get(v.format()).name());
             w.open("dd");
             for (String entry : v.changelog()) {
                 w.trusted(markdown.render(entry));

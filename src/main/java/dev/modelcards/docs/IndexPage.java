@@ -5,6 +5,7 @@ import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
+import dev.modelcards.catalog.Specs;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -22,7 +23,7 @@ final class IndexPage {
 
     private static final List<Column> COLUMNS = List.of(
             new Column("Pick", false, v -> "", Variant::handle),
-            new Column("Family", false, v -> v.family().name(), Variant::familyId),
+            new Column("Family", false, v -> Specs.family(v).name(), Variant::familyId),
             new Column("Multiplier", true, v -> v.multiplier().toPlainString(), v -> v.multiplier().toPlainString()),
             new Column("Resolution", true, v -> Integer.toString(v.resolution()), v -> Integer.toString(v.resolution())),
             new Column("Head", false, Variant::head, Variant::head),
@@ -146,7 +147,7 @@ final class IndexPage {
                     "data-sort", c.key().apply(v));
             switch (c.title()) {
                 case "Card" -> {
-                    String prefix = v.catalog().publisher() + "/" + v.catalog().collection() + "/";
+                    String prefix = Specs.catalog(v).publisher() + "/" + Specs.catalog(v).collection() + "/";
                     String shown = v.latest().handle().startsWith(prefix)
                             ? v.latest().handle().substring(prefix.length()) : v.latest().handle();
                     // break the long handle only after a slash

@@ -5,6 +5,7 @@ import dev.modelcards.ModelVersion;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.Catalog;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.Specs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,8 @@ final class ModelPageSections {
     static void write(HtmlWriter w, ModelVersion m) {
         usage(w, m);
         intendedUse(w, m.variant());
-        license(w, m.variant().catalog());
-        citation(w, m.variant().family());
+        license(w, Specs.catalog(m.variant()));
+        citation(w, Specs.family(m.variant()));
     }
 
     /** The file {@code modelcards export} writes for this variant ({@code <variant>[-<quantization>]-<head>.onnx}). */
@@ -36,7 +37,7 @@ final class ModelPageSections {
         Variant v = m.variant();
         String file = onnxFile(v);
         int r = v.resolution();
-        boolean uint8 = v.isQuantized() && v.quantizationSpec().inputType().equals("uint8");
+        boolean uint8 = v.isQuantized() && Specs.quantization(v).inputType().equals("uint8");
         long outDim = v.outputShape().dims().get(v.outputShape().dims().size() - 1);
         String out = v.isClassifier() ? "logits" : "features";
         w.open("section", "id", "mc-usage", "class", "usage", "aria-label", "Use the ONNX export");
@@ -84,13 +85,13 @@ final class ModelPageSections {
     }
 
     private static void intendedUse(HtmlWriter w, Variant v) {
-        Catalog c = v.catalog();
+        Catalog c = Specs.catalog(v);
         Catalog.Dataset d = c.dataset();
         w.open("section", "id", "mc-intended-use", "class", "intended-use", "aria-label", "Intended use and limitations");
         w.element("h2", "Intended use and limitations");
         w.open("ul");
         w.element("li", "Input: RGB photographs, " + v.resolution() + "×" + v.resolution() + " pixels, "
-                + (v.isQuantized() && v.quantizationSpec().inputType().equals("uint8")
+                + (v.isQuantized() && Specs.quantization(v).inputType().equals("uint8")
                 ? "raw pixel values 0–255 (uint8)"
                 : "values in [" + c.input().min().toPlainString() + ", " + c.input().max().toPlainString() + "]")
                 + ". The model was trained on " + d.name() + " and is meant for natural images of everyday objects; "

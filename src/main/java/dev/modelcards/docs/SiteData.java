@@ -7,6 +7,7 @@ import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
+import dev.modelcards.catalog.Specs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class SiteData {
         List<Map<String, Object>> entries = new ArrayList<>();
         Map<String, Integer> texts = new LinkedHashMap<>();
         for (ModelVersion m : registry.models()) {
-            entries.add(entry(m.variant(), m.handle(), SitePaths.card(m), m.number(), m.format().name(), m.isLatest(),
+            entries.add(entry(m.variant(), m.handle(), SitePaths.card(m), m.number(), m.formatName(), m.isLatest(),
                     text(texts, words.get(m.handle()), everywhere)));
             for (Deployment d : m.deployments()) {
                 entries.add(entry(m.variant(), d.handle(), SitePaths.card(d), m.number(), d.formatName(), m.isLatest(),
@@ -86,7 +87,7 @@ final class SiteData {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("handle", handle);
         e.put("page", page);
-        e.put("family", v.family().name());
+        e.put("family", Specs.family(v).name());
         e.put("multiplier", v.multiplier().toPlainString());
         e.put("resolution", v.resolution());
         e.put("head", v.head());
@@ -121,9 +122,9 @@ final class SiteData {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("handle", v.handle());
             e.put("page", SitePaths.card(v.latest()));
-            e.put("name", v.family().name() + " " + v.multiplier().toPlainString() + "/" + v.resolution() + " "
+            e.put("name", Specs.family(v).name() + " " + v.multiplier().toPlainString() + "/" + v.resolution() + " "
                     + v.head().replace('_', ' ') + v.quantization().map(q -> " (" + q + ")").orElse(""));
-            e.put("family", v.family().name());
+            e.put("family", Specs.family(v).name());
             e.put("multiplier", v.multiplier().toPlainString());
             e.put("resolution", v.resolution());
             e.put("head", v.head());
@@ -138,7 +139,7 @@ final class SiteData {
             e.put("latency", v.pixel1LatencyMs().map(java.math.BigDecimal::toPlainString).orElse(null));
             e.put("versions", v.versions().stream().map(ModelVersion::number).toList());
             e.put("latest", v.latest().number());
-            e.put("formats", v.versions().stream().map(m -> m.format().name()).distinct().toList());
+            e.put("formats", v.versions().stream().map(m -> m.formatName()).distinct().toList());
             e.put("tfjs", v.versions().stream().anyMatch(m -> !m.deployments().isEmpty()));
             entries.add(e);
         }

@@ -1,6 +1,7 @@
 package dev.modelcards.docs;
 
 import dev.modelcards.ModelVersion;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.diff.CatalogDiff;
 import dev.modelcards.diff.Change;
 import java.util.List;
@@ -82,7 +83,7 @@ final class VersionChangesSection {
 
     /** The version's changelog lines, as the catalog has them. */
     private static void changelog(HtmlWriter w, ModelVersion m) {
-        List<String> lines = m.spec().changelog();
+        List<String> lines = Specs.version(m).changelog();
         if (lines.isEmpty()) {
             return;
         }

@@ -9,8 +9,8 @@ import dev.modelcards.ModelVersion;
 import dev.modelcards.Shape;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.MetricsRow;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.catalog.VersionSpec;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -102,7 +102,7 @@ public final class RegistryJson {
         ArrayNode range = o.putArray("input_range");
         v.inputRange().forEach(range::add);
         o.set("output_shape", shape(v.outputShape()));
-        o.set("metrics", metrics(v.metrics()));
+        o.set("metrics", metrics(Specs.metrics(v)));
         ArrayNode versions = o.putArray("versions");
         for (ModelVersion m : v.versions()) {
             versions.add(version(m));
@@ -155,12 +155,12 @@ public final class RegistryJson {
      * @return its JSON object
      */
     public static ObjectNode version(ModelVersion m) {
-        VersionSpec s = m.spec();
+        VersionSpec s = Specs.version(m);
         ObjectNode o = MAPPER.createObjectNode();
         o.put("version", m.number());
         o.put("handle", m.handle());
         o.put("url", m.url());
-        o.put("format", m.format().id());
+        o.put("format", m.format());
         o.put("fine_tunable", s.fineTunable());
         o.put("variable_input_size", s.variableInputSize());
         ArrayNode req = o.putArray("requirements");

@@ -2,6 +2,7 @@ package dev.modelcards.onnx;
 
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.Architecture;
+import dev.modelcards.catalog.Specs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,11 +42,11 @@ public record BuildSpec(String name, String handle, Architecture arch, BigDecima
      */
     public static BuildSpec of(Variant v) {
         String quantization = v.quantization().orElse(null);
-        if (quantization != null && !QUANTIZED_INPUT_TYPE.equals(v.quantizationSpec().inputType())) {
+        if (quantization != null && !QUANTIZED_INPUT_TYPE.equals(Specs.quantization(v).inputType())) {
             throw new IllegalArgumentException(v.handle() + ": quantization " + quantization + " declares input type "
-                    + v.quantizationSpec().inputType() + "; the exporter builds " + QUANTIZED_INPUT_TYPE + " only");
+                    + Specs.quantization(v).inputType() + "; the exporter builds " + QUANTIZED_INPUT_TYPE + " only");
         }
-        return new BuildSpec(v.name(), v.handle(), v.family().architecture(), v.multiplier(), v.resolution(), v.head(),
+        return new BuildSpec(v.name(), v.handle(), Specs.family(v).architecture(), v.multiplier(), v.resolution(), v.head(),
                 v.isClassifier() ? v.numClasses() : 0, false, quantization);
     }
 

@@ -7,6 +7,7 @@ import dev.modelcards.Erratum;
 import dev.modelcards.Quantity;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.FamilySpec;
+import dev.modelcards.catalog.Specs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public record Declared(@JsonProperty("input_shape") @JsonSerialize(contentUsing 
      * @return what the catalog declares about its model
      */
     public static Declared of(Variant v) {
-        FamilySpec f = v.family();
+        FamilySpec f = Specs.family(v);
         // The published table describes the classification model; a feature-vector model lacks its classifier.
         long classifierWeights = v.isClassifier() ? 0 : (long) v.featureWidth() * v.numClasses();
         long classifierMacs = classifierWeights;
@@ -57,7 +58,7 @@ public record Declared(@JsonProperty("input_shape") @JsonSerialize(contentUsing 
         List<String> inputTypes = INPUT_TYPES;
         List<String> outputTypes = OUTPUT_TYPES;
         if (v.isQuantized()) {
-            String type = v.quantizationSpec().inputType();
+            String type = Specs.quantization(v).inputType();
             inputTypes = List.of(type);
             outputTypes = type.equals("float32") ? List.of(type) : List.of(type, "float32");
         }

@@ -7,6 +7,7 @@ import dev.modelcards.Variant;
 import dev.modelcards.catalog.Catalog;
 import dev.modelcards.catalog.FamilySpec;
 import dev.modelcards.catalog.MetricsRow;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.catalog.VersionSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class CardModel {
      */
     public CardModel(Registry registry) {
         this.registry = registry;
-        this.catalogMap = catalog(registry.catalog());
+        this.catalogMap = catalog(Specs.catalog(registry));
     }
 
     /**
@@ -60,18 +61,18 @@ public final class CardModel {
      */
     public Map<String, Object> card(ModelVersion m, java.time.LocalDate asOf) {
         Variant v = m.variant();
-        VersionSpec s = m.spec();
+        VersionSpec s = Specs.version(m);
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("handle", m.handle());
         c.put("url", m.url());
         c.put("variantHandle", v.handle());
         c.put("handleSegments", List.of(v.handle().split("/")));
-        c.put("publisher", v.catalog().publisher());
-        c.put("collection", v.catalog().collection());
+        c.put("publisher", Specs.catalog(v).publisher());
+        c.put("collection", Specs.catalog(v).collection());
         c.put("name", v.name());
         c.put("head", v.head());
         c.put("classifier", v.isClassifier());
-        c.put("output", v.headSpec().output());
+        c.put("output", Specs.head(v).output());
         c.put("version", m.number());
         c.put("latest", m.isLatest());
         c.put("multiplier", v.multiplier().setScale(2).toPlainString());
@@ -83,8 +84,8 @@ public final class CardModel {
         c.put("numClasses", v.numClasses());
         c.put("featureWidth", v.featureWidth());
         c.put("outputDims", v.isClassifier() ? v.numClasses() : v.featureWidth());
-        c.put("format", Map.of("id", m.format().id(), "name", m.format().name(), "api", m.format().api(),
-                "tfhubFormat", m.format().tfhubFormat()));
+        c.put("format", Map.of("id", m.format(), "name", m.formatName(), "api", Specs.format(m).api(),
+                "tfhubFormat", Specs.format(m).tfhubFormat()));
         c.put("fineTunable", s.fineTunable());
         c.put("variableInputSize", s.variableInputSize());
         if (s.batchNormMomentum() != null) {
@@ -92,11 +93,11 @@ public final class CardModel {
                     "configurable", s.batchNormMomentum().configurable()));
         }
         c.put("requirements", s.requirements());
-        Map<String, Boolean> edits = edits(v.catalog(), asOf);
+        Map<String, Boolean> edits = edits(Specs.catalog(v), asOf);
         c.put("edit", edits);
         c.put("asOf", asOf == null || asOf.equals(java.time.LocalDate.MIN) ? "" : asOf.toString());
         c.put("metadata", metadataLines(s.metadata(), v.head(), edits));
-        c.put("task", v.headSpec().moduleType());
+        c.put("task", Specs.head(v).moduleType());
         c.put("tags", tags(v));
         c.put("quantization", v.quantization().orElse(""));
         Map<String, String> text = text(m);
@@ -106,25 +107,25 @@ public final class CardModel {
         c.put("slimFunction", slim + (unit ? "" : suffix.replace("{mmm}",
                 String.format(java.util.Locale.ROOT, "%03d", v.multiplier().movePointRight(2).intValueExact()))));
         List<Map<String, Object>> log = new ArrayList<>();
-        for (VersionSpec past : m.changelog()) {
+        for (VersionSpec past : Specs.changelog(m)) {
             log.add(Map.of("version", past.version(), "entries", past.changelog()));
         }
         c.put("changelog", log);
         List<Map<String, String>> others = new ArrayList<>();
-        for (Catalog.HeadSpec h : v.catalog().heads().values()) {
+        for (Catalog.HeadSpec h : Specs.catalog(v).heads().values()) {
             m.otherHead(h.id()).ifPresent(o -> others.add(Map.of("head", h.id(), "handle", o.handle(), "url", o.url())));
         }
         c.put("otherHeads", others);
         Map<String, String> ids = new LinkedHashMap<>();
-        v.family().externalIds().forEach((scheme, byHandle) -> {
+        Specs.family(v).externalIds().forEach((scheme, byHandle) -> {
             if (byHandle.containsKey(m.handle())) {
                 ids.put(scheme, byHandle.get(m.handle()));
             }
         });
         c.put("externalIds", ids);
-        c.put("metrics", metrics(v.metrics()));
+        c.put("metrics", metrics(Specs.metrics(v)));
         c.put("text", text);
-        c.put("family", familyMaps.computeIfAbsent(v.familyId(), k -> family(v.family())));
+        c.put("family", familyMaps.computeIfAbsent(v.familyId(), k -> family(Specs.family(v))));
         c.put("catalog", catalogMap);
         return c;
     }
@@ -139,13 +140,13 @@ public final class CardModel {
      */
     public Map<String, Object> card(Deployment d, java.time.LocalDate asOf) {
         ModelVersion parent = d.parent();
-        Catalog cat = parent.variant().catalog();
+        Catalog cat = Specs.catalog(parent.variant());
         Map<String, Object> c = new LinkedHashMap<>(card(parent, asOf));
         Map<String, Boolean> edits = edits(cat, asOf);
         // The publisher names the child by its parent plus "default/1" and serves it from a tfjs-model collection.
-        String publisherPath = d.spec().path().replace("/" + d.format() + "/", "/");
+        String publisherPath = Specs.deployment(d).path().replace("/" + d.format() + "/", "/");
         Map<String, String> text = new LinkedHashMap<>(text(parent));
-        text.putAll(d.spec().text());
+        text.putAll(Specs.deployment(d).text());
         c.put("text", text);
         c.put("handle", d.handle());
         c.put("parentHandle", parent.handle());
@@ -154,9 +155,9 @@ public final class CardModel {
         c.put("url", cat.hubUrl() + "/" + cat.publisher() + "/" + text.getOrDefault("model_collection", d.format())
                 + "/" + parent.handle().substring(cat.publisher().length() + 1) + "/" + publisherPath);
         List<Map<String, String>> lines = new ArrayList<>();
-        for (Map<String, String> line : metadataLines(d.spec().metadata(), parent.variant().head(), edits)) {
+        for (Map<String, String> line : metadataLines(Specs.deployment(d).metadata(), parent.variant().head(), edits)) {
             if (line.get("key").equals("demo")) {
-                if (d.demoUrl().isEmpty() || !demoShown(parent.variant().family(), parent, edits)) {
+                if (d.demoUrl().isEmpty() || !demoShown(Specs.family(parent.variant()), parent, edits)) {
                     continue;
                 }
                 line = Map.of("key", "demo", "value", d.demoUrl().get());
@@ -202,11 +203,11 @@ public final class CardModel {
 
     /** The publisher's tags for this variant's dataset and architecture: vocabulary id and display name. */
     private static Map<String, Object> tags(Variant v) {
-        Catalog cat = v.catalog();
+        Catalog cat = Specs.catalog(v);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset", tag(cat, "dataset", cat.dataset().id(), cat.dataset().name()));
-        String arch = v.family().networkArchitecture();
-        out.put("architecture", tag(cat, "network-architecture", arch == null ? "" : arch, v.family().name()));
+        String arch = Specs.family(v).networkArchitecture();
+        out.put("architecture", tag(cat, "network-architecture", arch == null ? "" : arch, Specs.family(v).name()));
         return out;
     }
 
@@ -217,9 +218,9 @@ public final class CardModel {
 
     /** The wording for one card; see the class comment for the merge order. */
     static Map<String, String> text(ModelVersion m) {
-        Catalog cat = m.variant().catalog();
+        Catalog cat = Specs.catalog(m.variant());
         Map<String, String> t = new LinkedHashMap<>();
-        String prefix = m.format().id() + ".";
+        String prefix = m.format() + ".";
         cat.text().forEach((k, val) -> {
             if (!k.contains(".")) {
                 t.put(k, val);
@@ -230,12 +231,12 @@ public final class CardModel {
                 t.put(k.substring(prefix.length()), val);
             }
         });
-        t.putAll(m.variant().headSpec().text());
-        t.putAll(m.variant().family().text());
-        if (m.variant().quantizationSpec() != null) {
-            t.putAll(m.variant().quantizationSpec().text());
+        t.putAll(Specs.head(m.variant()).text());
+        t.putAll(Specs.family(m.variant()).text());
+        if (Specs.quantization(m.variant()) != null) {
+            t.putAll(Specs.quantization(m.variant()).text());
         }
-        for (VersionSpec past : m.changelog()) {
+        for (VersionSpec past : Specs.changelog(m)) {
             t.putAll(past.text());
         }
         return t;

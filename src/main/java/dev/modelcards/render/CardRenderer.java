@@ -2,6 +2,7 @@ package dev.modelcards.render;
 
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
+import dev.modelcards.catalog.Specs;
 import java.time.LocalDate;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
@@ -175,10 +176,10 @@ public final class CardRenderer {
      * @return whether its card existed then
      */
     public boolean publishedBy(ModelVersion m, LocalDate asOf) {
-        if (asOf == null || m.spec().published() == null) {
+        if (asOf == null || Specs.version(m).published() == null) {
             return true;
         }
-        return registry.catalog().edit(m.spec().published()).map(e -> !e.date().isAfter(asOf)).orElse(true);
+        return Specs.catalog(registry).edit(Specs.version(m).published()).map(e -> !e.date().isAfter(asOf)).orElse(true);
     }
 
     private static LocalDate era(Rendering r, LocalDate asOf) {
@@ -189,7 +190,7 @@ public final class CardRenderer {
     public List<ModelVersion> aihubCards() {
         List<ModelVersion> out = new ArrayList<>();
         for (ModelVersion m : registry.models()) {
-            Map<String, String> ids = m.variant().family().externalIds().getOrDefault("aihub", Map.of());
+            Map<String, String> ids = Specs.family(m.variant()).externalIds().getOrDefault("aihub", Map.of());
             if (ids.containsKey(m.handle())) {
                 out.add(m);
             }
@@ -217,17 +218,17 @@ public final class CardRenderer {
             m.put("handle", v.handle());
             m.put("latest", v.latest().number());
             m.put("latestUrl", v.latest().url());
-            m.put("familyName", v.family().name());
+            m.put("familyName", Specs.family(v).name());
             m.put("multiplier", v.multiplier().setScale(2).toPlainString());
             m.put("resolution", v.resolution());
-            m.put("channels", v.catalog().input().channels());
+            m.put("channels", Specs.catalog(v).input().channels());
             m.put("outputDims", v.isClassifier() ? v.numClasses() : v.featureWidth());
-            m.put("metrics", CardModel.metrics(v.metrics()));
+            m.put("metrics", CardModel.metrics(Specs.metrics(v)));
             m.put("cardPath", cardPath.apply(v.latest()));
             variants.add(m);
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("catalog", Map.of("publisher", registry.catalog().publisher(), "collection", registry.catalog().collection()));
+        model.put("catalog", Map.of("publisher", Specs.catalog(registry).publisher(), "collection", Specs.catalog(registry).collection()));
         model.put("variants", variants);
         model.put("cardCount", registry.models().size());
         return engine.render(Rendering.INDEX, model, "the index");
@@ -238,6 +239,6 @@ public final class CardRenderer {
     }
 
     private static String entry(ModelVersion m) {
-        return m.handle() + " from " + m.spec().pos() + " (version " + m.number() + " of " + m.variant().familyId() + ")";
+        return m.handle() + " from " + Specs.version(m).pos() + " (version " + m.number() + " of " + m.variant().familyId() + ")";
     }
 }

@@ -5,6 +5,7 @@ import dev.modelcards.ModelVersion;
 import dev.modelcards.catalog.Catalog;
 import dev.modelcards.catalog.Diagnostic;
 import dev.modelcards.catalog.SourcePos;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.catalog.VersionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,21 +89,21 @@ public final class PublisherRules {
         /** @param renderer the renderer of the cards to check (for the catalog and the templates folder) */
         public Collector(CardRenderer renderer) {
             this.renderer = renderer;
-            this.catalog = renderer.registry().catalog();
+            this.catalog = Specs.catalog(renderer.registry());
         }
 
         /** Checks one model's final-revision tfhub card. */
         public void card(ModelVersion m, String card) {
             for (Problem p : PublisherRules.problems(card, m.handle(), false, catalog, null)) {
-                add(groups, locate(p, m.spec().metadata(), m.spec().pos(), renderer), generic(p.message, m.handle()), m.handle());
+                add(groups, locate(p, Specs.version(m).metadata(), Specs.version(m).pos(), renderer), generic(p.message, m.handle()), m.handle());
             }
         }
 
         /** Checks one deployment's final-revision tfhub child card. */
         public void child(Deployment d, String child) {
-            for (Problem p : PublisherRules.problems(child, d.parent().handle() + "/" + d.spec().path().replace("/" + d.format() + "/", "/"),
+            for (Problem p : PublisherRules.problems(child, d.parent().handle() + "/" + Specs.deployment(d).path().replace("/" + d.format() + "/", "/"),
                     true, catalog, d.parent().handle())) {
-                add(groups, locate(p, d.spec().metadata(), d.spec().pos(), renderer),
+                add(groups, locate(p, Specs.deployment(d).metadata(), Specs.deployment(d).pos(), renderer),
                         generic(p.message, d.parent().handle()), d.handle());
             }
         }

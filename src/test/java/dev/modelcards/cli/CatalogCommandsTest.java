@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelcards.Deployment;
-import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
 import dev.modelcards.catalog.CatalogFixture;
+import dev.modelcards.catalog.Specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ class CatalogCommandsTest {
     void validatePrintsASummary() {
         CliRun r = CliRun.of("validate", "--catalog", "catalog");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).isEqualTo("ok: " + REGISTRY.catalog().families().size() + " families, "
+        assertThat(r.out()).isEqualTo("ok: " + Specs.catalog(REGISTRY).families().size() + " families, "
                 + REGISTRY.variants().size() + " variants (" + QUANTIZED.size() + " quantized), "
                 + REGISTRY.models().size() + " models, " + REGISTRY.deployments().size() + " deployment cards\n");
         assertThat(QUANTIZED).isNotEmpty();

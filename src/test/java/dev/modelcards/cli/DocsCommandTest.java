@@ -3,6 +3,7 @@ package dev.modelcards.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.Registry;
+import dev.modelcards.catalog.Specs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class DocsCommandTest {
         // a page per card and TF.js child, a history page for each, plus index, charts, measured sizes, search,
         // compare,
         // stylesheet and a page per family
-        assertThat(files).isEqualTo(2L * (models + children) + 6 + registry.catalog().families().size());
+        assertThat(files).isEqualTo(2L * (models + children) + 6 + Specs.catalog(registry).families().size());
         assertThat(out.toString()).contains("docs: " + files + " files").contains(models + " card pages")
                 .contains(children + " TF.js card pages").contains((models + children) + " history pages")
                 .contains("verify report: " + report);

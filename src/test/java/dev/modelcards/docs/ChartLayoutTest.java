@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
+import dev.modelcards.catalog.Specs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -24,9 +25,9 @@ class ChartLayoutTest {
     }
 
     private static ScatterChart chart(List<Variant> variants, ToDoubleFunction<Variant> x) {
-        List<String> families = registry.catalog().families().stream().map(f -> f.id()).toList();
+        List<String> families = Specs.catalog(registry).families().stream().map(f -> f.id()).toList();
         List<ScatterChart.Point> points = variants.stream().map(v -> new ScatterChart.Point(
-                families.indexOf(v.familyId()), x.applyAsDouble(v), v.metrics().top1().doubleValue(),
+                families.indexOf(v.familyId()), x.applyAsDouble(v), Specs.metrics(v).top1().doubleValue(),
                 v.multiplier().toPlainString() + "/" + v.resolution(), "x.html", v.handle())).toList();
         return new ScatterChart("c", "t", "x", "y", true, families, points);
     }
@@ -66,11 +67,11 @@ class ChartLayoutTest {
     void labelsOfTheThreeChartsOverlapNothing() {
         List<Variant> plotted = ChartsPage.plotted(registry);
         assertThat(plotted).hasSize(38);
-        List<Variant> timed = plotted.stream().filter(v -> v.metrics().pixel1Ms() != null).toList();
+        List<Variant> timed = plotted.stream().filter(v -> Specs.metrics(v).pixel1Ms() != null).toList();
         assertThat(timed).hasSize(22);
-        assertThat(overlaps(chart(plotted, v -> v.metrics().macsMillions().doubleValue()).layout())).isEmpty();
-        assertThat(overlaps(chart(plotted, v -> v.metrics().paramsMillions().doubleValue()).layout())).isEmpty();
-        assertThat(overlaps(chart(timed, v -> v.metrics().pixel1Ms().doubleValue()).layout())).isEmpty();
+        assertThat(overlaps(chart(plotted, v -> Specs.metrics(v).macsMillions().doubleValue()).layout())).isEmpty();
+        assertThat(overlaps(chart(plotted, v -> Specs.metrics(v).paramsMillions().doubleValue()).layout())).isEmpty();
+        assertThat(overlaps(chart(timed, v -> Specs.metrics(v).pixel1Ms().doubleValue()).layout())).isEmpty();
     }
 
     @Test

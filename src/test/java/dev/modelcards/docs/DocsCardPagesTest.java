@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.Rendering;
 import dev.modelcards.render.TemplateEngine;
@@ -144,7 +145,7 @@ class DocsCardPagesTest {
     @Test
     void historyIsComputedFromRenderingsAndKeepsOnlyChanges() {
         CardRenderer renderer = new CardRenderer(registry, TemplateEngine.bundled());
-        List<LocalDate> dates = registry.catalog().history().stream().map(e -> e.date()).distinct().sorted().toList();
+        List<LocalDate> dates = Specs.catalog(registry).history().stream().map(e -> e.date()).distinct().sorted().toList();
         LocalDate before = dates.get(0).minusDays(1);
         for (String handle : List.of("google/imagenet/mobilenet_v2_100_224/classification/4", V2_V5, QUANTOPS)) {
             ModelVersion m = registry.get(handle);

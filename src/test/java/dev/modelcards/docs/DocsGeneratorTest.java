@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class DocsGeneratorTest {
         // a page per card and TF.js child card and a history page for each; index, charts, search, compare,
         // stylesheet and one page per family
         assertThat(pages).hasSize(2 * (registry.models().size() + registry.deployments().size())
-                + 6 + registry.catalog().families().size());
+                + 6 + Specs.catalog(registry).families().size());
         Path out = tmp.resolve("site/models");
         DocsGenerator.write(pages, out);
         assertThat(new PageChecker(out).checkAll()).isEmpty();
@@ -123,7 +124,7 @@ class DocsGeneratorTest {
         assertThat(classifiers).isEqualTo(38);
         // the third chart, against Pixel 1 latency, has the variants whose family published one (V2's 22)
         long timed = registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized()
-                && v.metrics().pixel1Ms() != null).count();
+                && Specs.metrics(v).pixel1Ms() != null).count();
         assertThat(timed).isEqualTo(22);
         assertThat(count(charts, "class=\"point s[0-9]\"")).isEqualTo(2 * classifiers + timed);
         assertThat(charts).contains("id=\"chart-latency\"");

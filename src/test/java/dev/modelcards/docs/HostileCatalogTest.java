@@ -3,6 +3,7 @@ package dev.modelcards.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.Registry;
+import dev.modelcards.catalog.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class HostileCatalogTest {
                         "      - \"Initial <img src=x onerror=alert(1)> release [x](javascript:alert(2)) \\\"quoted\\\"\"");
         Files.writeString(v2, yaml);
         Registry registry = Registry.load(catalog);
-        assertThat(registry.catalog().family("mobilenet_v2").orElseThrow().name()).contains("<script>");
+        assertThat(Specs.catalog(registry).family("mobilenet_v2").orElseThrow().name()).contains("<script>");
 
         SortedMap<String, String> pages = new DocsGenerator(registry, tmp.resolve("cards"), Optional.empty()).render();
         for (var e : pages.entrySet()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
+import dev.modelcards.catalog.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,7 +130,7 @@ class SiteBrowserTest {
         chromium.screenshot(url("charts.html"), TARGET.resolve("site-screenshots/charts-dark.png"), true);
         String latency = dom.substring(dom.indexOf("id=\"chart-latency\""), dom.indexOf("</svg>", dom.indexOf("id=\"chart-latency\"")));
         assertThat(DocsGeneratorTest.count(latency, "class=\"point s[0-9]\"")).isEqualTo(
-                registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized() && v.metrics().pixel1Ms() != null).count());
+                registry.variants().stream().filter(v -> v.isClassifier() && !v.isQuantized() && Specs.metrics(v).pixel1Ms() != null).count());
     }
 
     @Test
@@ -139,7 +140,7 @@ class SiteBrowserTest {
         String dom = chromium.dumpDom(url(page));
         assertThat(dom).contains("<dd data-field=\"handle\">" + m.handle() + "</dd>")
                 .contains("<dd data-field=\"params\">1.33 M without the classifier ("
-                        + m.variant().metrics().paramsMillions().toPlainString() + " M published with it)</dd>")
+                        + Specs.metrics(m.variant()).paramsMillions().toPlainString() + " M published with it)</dd>")
                 .contains("<dd data-field=\"output_shape\">[batch, 1280]</dd>")
                 .contains("id=\"mc-versions\"").contains("badge latest").contains("id=\"mc-verify\"");
         if (Files.isRegularFile(Path.of("site/tfhub", m.handle() + ".md"))) {

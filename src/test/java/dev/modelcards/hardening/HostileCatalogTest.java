@@ -9,6 +9,7 @@ import dev.modelcards.Registry;
 import dev.modelcards.catalog.CatalogLoader;
 import dev.modelcards.catalog.Diagnostic;
 import dev.modelcards.catalog.Hints;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.cli.Main;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -174,7 +175,7 @@ class HostileCatalogTest {
         assertThat(crlf.models()).isEqualTo(lf.models());
         for (ModelVersion m : lf.models()) {
             // Multi-line changelog entries must not keep a stray '\r'.
-            assertThat(crlf.get(m.handle()).spec().changelog()).isEqualTo(m.spec().changelog());
+            assertThat(Specs.version(crlf.get(m.handle())).changelog()).isEqualTo(Specs.version(m).changelog());
         }
         // Errors in a CRLF file are still reported at the right line.
         files.put(V2, bytes(CatalogFiles.text(V2).replace("\n", "\r\n").replace("year: 2018", "year: soon")));
@@ -278,8 +279,8 @@ class HostileCatalogTest {
         assertThat(r.ok()).as("%s", r.diagnostics()).isTrue();
         Registry registry = Registry.of(r.catalog());
         ModelVersion m = registry.get("google/imagenet/mobilenet_v2_100_224/classification/5");
-        assertThat(m.spec().changelog()).containsSubsequence(payloads);
-        assertThat(m.variant().family().text().values()).containsSubsequence(payloads);
+        assertThat(Specs.version(m).changelog()).containsSubsequence(payloads);
+        assertThat(Specs.family(m.variant()).text().values()).containsSubsequence(payloads);
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import dev.modelcards.ModelVersion;
 import dev.modelcards.Query;
 import dev.modelcards.Registry;
 import dev.modelcards.Variant;
+import dev.modelcards.catalog.Specs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -112,11 +113,11 @@ class QueryPropertiesTest {
         }
         Variant best = q.best();
         assertThat(list).contains(best);
-        BigDecimal top = list.stream().map(v -> v.metrics().top1()).max(Comparator.naturalOrder()).orElseThrow();
-        assertThat(best.metrics().top1()).isEqualByComparingTo(top);
+        BigDecimal top = list.stream().map(v -> Specs.metrics(v).top1()).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(Specs.metrics(best).top1()).isEqualByComparingTo(top);
         // Ties: fewest MACs, then float before quantized, then handle.
-        Variant expected = list.stream().filter(v -> v.metrics().top1().compareTo(top) == 0)
-                .min(Comparator.comparing((Variant v) -> v.metrics().macsMillions())
+        Variant expected = list.stream().filter(v -> Specs.metrics(v).top1().compareTo(top) == 0)
+                .min(Comparator.comparing((Variant v) -> Specs.metrics(v).macsMillions())
                         .thenComparing(Variant::isQuantized).thenComparing(Variant::handle))
                 .orElseThrow();
         if (list.stream().anyMatch(v -> !v.isQuantized())) {
@@ -152,15 +153,15 @@ class QueryPropertiesTest {
                         q -> q.resolutionBetween(min, min + width),
                         v -> v.resolution() >= min && v.resolution() <= min + width));
         Arbitrary<Op> maxMacs = tenths(0, 7000).map(x -> new Op("max MACs " + x, q -> q.maxMacs(x.doubleValue()),
-                v -> v.metrics().macsMillions().compareTo(x) <= 0));
+                v -> Specs.metrics(v).macsMillions().compareTo(x) <= 0));
         Arbitrary<Op> maxParams = tenths(0, 80).map(x -> new Op("max params " + x, q -> q.maxParams(x.doubleValue()),
-                v -> v.metrics().paramsMillions().compareTo(x) <= 0));
+                v -> Specs.metrics(v).paramsMillions().compareTo(x) <= 0));
         Arbitrary<Op> minTop1 = tenths(300, 800).map(x -> new Op("min top1 " + x, q -> q.minTop1(x.doubleValue()),
-                v -> v.metrics().top1().compareTo(x) >= 0));
+                v -> Specs.metrics(v).top1().compareTo(x) >= 0));
         Arbitrary<Op> version = Arbitraries.integers().between(0, 7).map(n -> new Op("version " + n, q -> q.version(n),
                 v -> v.versions().stream().anyMatch(m -> m.number() == n)));
         Arbitrary<Op> format = Arbitraries.of("tf1_hub", "tf2_saved_model").map(f -> new Op("format " + f,
-                q -> q.format(f), v -> v.versions().stream().anyMatch(m -> m.format().id().equals(f))));
+                q -> q.format(f), v -> v.versions().stream().anyMatch(m -> m.format().equals(f))));
         Arbitrary<Op> quantization = Arbitraries.of(
                 new Op("quantized", q -> q.quantized(true), Variant::isQuantized, true),
                 new Op("float only", q -> q.quantized(false), v -> !v.isQuantized(), true),
@@ -191,10 +192,10 @@ class QueryPropertiesTest {
     private static Comparator<Variant> independentOrder(Query.Order order, boolean desc) {
         Comparator<Variant> key = switch (order) {
             case HANDLE -> Comparator.comparing(Variant::handle);
-            case TOP1 -> Comparator.comparing(v -> v.metrics().top1());
-            case TOP5 -> Comparator.comparing(v -> v.metrics().top5());
-            case MACS -> Comparator.comparing(v -> v.metrics().macsMillions());
-            case PARAMS -> Comparator.comparing(v -> v.metrics().paramsMillions());
+            case TOP1 -> Comparator.comparing(v -> Specs.metrics(v).top1());
+            case TOP5 -> Comparator.comparing(v -> Specs.metrics(v).top5());
+            case MACS -> Comparator.comparing(v -> Specs.metrics(v).macsMillions());
+            case PARAMS -> Comparator.comparing(v -> Specs.metrics(v).paramsMillions());
             case RESOLUTION -> Comparator.comparingInt(Variant::resolution);
             case MULTIPLIER -> Comparator.comparing(Variant::multiplier);
         };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.Architecture;
+import dev.modelcards.catalog.Specs;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class LayerPlanTest {
     private static final Registry REGISTRY = Registry.load();
 
     private static Architecture arch(String family) {
-        return REGISTRY.catalog().family(family).orElseThrow().architecture();
+        return Specs.catalog(REGISTRY).family(family).orElseThrow().architecture();
     }
 
     @Test

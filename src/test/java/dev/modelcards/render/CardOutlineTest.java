@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelcards.Deployment;
 import dev.modelcards.ModelVersion;
 import dev.modelcards.Registry;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.catalog.VersionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ class CardOutlineTest {
 
     static void checkCard(ModelVersion m, Rendering r, Outline o) {
         String what = m.handle() + " (" + r + ")";
-        boolean keras = m.format().api().equals("hub.KerasLayer");
+        boolean keras = Specs.format(m).api().equals("hub.KerasLayer");
         boolean revised = "revised".equals(CardModel.text(m).get("style"));
         List<String> want = new ArrayList<>();
         if (r == Rendering.TFHUB) {
@@ -82,7 +83,7 @@ class CardOutlineTest {
                 want.add("h2 hub.Module for TF1");
             }
             if (keras) {
-                want.add("h2 " + m.format().name());
+                want.add("h2 " + m.formatName());
             }
         } else {
             want.add("h1 " + aihubTitle(m));
@@ -95,7 +96,7 @@ class CardOutlineTest {
         if (m.changelog().size() > 1) {
             // The publisher's cards of a first version have no changelog.
             want.add("h2 Changelog");
-            for (VersionSpec v : m.changelog()) {
+            for (var v : m.changelog()) {
                 want.add("h4 Version " + v.version());
             }
         }
@@ -105,7 +106,7 @@ class CardOutlineTest {
         assertThat(o.htmlInline).as(what + " inline HTML").isZero();
         assertThat(o.images).as(what + " images").isZero();
         assertThat(o.htmlBlocks).as(what + " HTML blocks").allMatch(b -> b.matches("<!-- [a-z-]+: [^<>]+ -->\n?"));
-        long tags = m.spec().metadata().stream()
+        long tags = Specs.version(m).metadata().stream()
                 .filter(e -> e.until() == null && e.appliesTo(m.variant().head()))
                 .filter(e -> !e.key().equals(VersionSpec.MetadataEntry.BLANK) && !e.key().equals("module-url")).count();
         assertThat(o.htmlBlocks).as(what + " metadata").hasSize(r == Rendering.TFHUB ? (int) tags : 0);
@@ -116,7 +117,7 @@ class CardOutlineTest {
         } else {
             assertThat(usage).as(what).contains("module = hub.Module(\"" + m.url() + "\")").doesNotContain("KerasLayer");
         }
-        int momentum = m.spec().batchNormMomentum() != null && m.spec().batchNormMomentum().configurable() ? 1 : 0;
+        int momentum = Specs.version(m).batchNormMomentum() != null && Specs.version(m).batchNormMomentum().configurable() ? 1 : 0;
         assertThat(o.fences).as(what + " code blocks").hasSize(1 + momentum);
         for (FencedCodeBlock f : o.fences) {
             assertThat(f.getFenceCharacter()).isEqualTo("`");
@@ -124,6 +125,6 @@ class CardOutlineTest {
     }
 
     static String aihubTitle(ModelVersion m) {
-        return m.variant().catalog().collection() + "-" + m.variant().name() + "-" + m.variant().head() + "@v" + m.number();
+        return Specs.catalog(m.variant()).collection() + "-" + m.variant().name() + "-" + m.variant().head() + "@v" + m.number();
     }
 }

@@ -6,6 +6,7 @@ import dev.modelcards.Registry;
 import dev.modelcards.catalog.CatalogFixture;
 import dev.modelcards.catalog.CatalogLoader;
 import dev.modelcards.catalog.Diagnostic;
+import dev.modelcards.catalog.Specs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class PublisherRulesTest {
         String card = "# Tfjs google/imagenet/mobilenet_v2_050_128/classification/1/default/1\nTF.js deployment.\n\n"
                 + "<!-- asset-path: legacy -->\n<!-- parent-model: google/imagenet/mobilenet_v2_050_128/classification/2 -->\n\n## Origin\n";
         assertThat(PublisherRules.problems(card, "google/imagenet/mobilenet_v2_050_128/classification/1/default/1", true,
-                Fixtures.registry().catalog(), "google/imagenet/mobilenet_v2_050_128/classification/1"))
+                Specs.catalog(Fixtures.registry()), "google/imagenet/mobilenet_v2_050_128/classification/1"))
                 .extracting(PublisherRules.Problem::message)
                 .containsExactly("parent-model 'google/imagenet/mobilenet_v2_050_128/classification/2' must name the parent "
                         + "model google/imagenet/mobilenet_v2_050_128/classification/1");
@@ -129,7 +130,7 @@ class PublisherRulesTest {
     void aTfjsCardWithoutADescriptionIsRejected() {
         String card = "# Tfjs google/imagenet/mobilenet_v2_050_128/classification/1/default/1\n\n<!-- asset-path: legacy -->\n";
         assertThat(PublisherRules.problems(card, "google/imagenet/mobilenet_v2_050_128/classification/1/default/1", true,
-                Fixtures.registry().catalog(), "google/imagenet/mobilenet_v2_050_128/classification/1"))
+                Specs.catalog(Fixtures.registry()), "google/imagenet/mobilenet_v2_050_128/classification/1"))
                 .extracting(PublisherRules.Problem::message).containsExactly("the second line must be a short description");
     }
 

@@ -3,6 +3,7 @@ package dev.modelcards.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelcards.catalog.Catalog;
+import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.CardRenderer;
 import dev.modelcards.render.Fixtures;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class PublisherTreeTest {
 
     @Test
     void catalogHistoryNamesEveryDateThePublisherChangedTheCards() throws IOException {
-        Catalog catalog = Fixtures.registry().catalog();
+        Catalog catalog = Specs.catalog(Fixtures.registry());
         TreeSet<LocalDate> catalogDates = new TreeSet<>();
         catalog.history().forEach(e -> catalogDates.add(e.date()));
         assertThat(catalogDates).as("catalog.yaml history dates").isEqualTo(publisherTrees().keySet());
