@@ -108,19 +108,8 @@ public final class SafeFiles {
             }
             return;
         }
-        Path real = target;
-        if (Files.isSymbolicLink(target)) {
-            try {
-                real = target.toRealPath();
-            } catch (IOException e) {
-                throw new IOException("cannot write " + target + ": it is a symbolic link to "
-                        + linkTarget(target) + ", which does not exist", e);
-            }
-        }
+        Path real = writableTarget(target);
         BasicFileAttributes attrs = attributes(real);
-        if (attrs != null && attrs.isDirectory()) {
-            throw new IOException("cannot write " + target + ": it is a folder");
-        }
         if (attrs != null && attrs.isOther()) {
             writeThrough(target, real, content);
         } else {
@@ -432,11 +421,11 @@ public final class SafeFiles {
         return stage(target, out -> out.write(bytes));
     }
 
-    /** {@link #stage(Path, byte[])} for content written to a stream (too big to hold in memory, for regular files). */
-    public Staged stage(Path target, Content content) throws IOException {
-        if (isStdout(target)) {
-            return new Staged(target, target, null, bytesOf(content));
-        }
+    /**
+     * The file a write to {@code target} lands in: the target itself, or what a symbolic link points to (the
+     * link stays). A dangling link or a folder is refused naming the target.
+     */
+    private static Path writableTarget(Path target) throws IOException {
         Path real = target;
         if (Files.isSymbolicLink(target)) {
             try {
@@ -450,6 +439,16 @@ public final class SafeFiles {
         if (attrs != null && attrs.isDirectory()) {
             throw new IOException("cannot write " + target + ": it is a folder");
         }
+        return real;
+    }
+
+    /** {@link #stage(Path, byte[])} for content written to a stream (too big to hold in memory, for regular files). */
+    public Staged stage(Path target, Content content) throws IOException {
+        if (isStdout(target)) {
+            return new Staged(target, target, null, bytesOf(content));
+        }
+        Path real = writableTarget(target);
+        BasicFileAttributes attrs = attributes(real);
         if (attrs != null && attrs.isOther()) {
             return new Staged(target, real, null, bytesOf(content));
         }

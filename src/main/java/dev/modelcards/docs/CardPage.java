@@ -451,18 +451,10 @@ final class CardPage {
         String status = result.map(r -> r.status().isEmpty() ? "unknown" : r.status()).orElse("not verified");
         w.open("p", "id", "mc-verify-summary");
         w.text("Verification: ");
-        w.element("span", status, "class", "badge " + (result.isEmpty() ? "unverified" : statusClass(status)));
+        w.element("span", status, "class", "badge " + (result.isEmpty() ? "unverified" : VerifyPanel.statusClass(status)));
         w.text(" ");
         w.element("a", "details", "href", "#mc-verify");
         w.close("p");
     }
 
-    private static String statusClass(String status) {
-        return switch (status) {
-            case "pass", "ok", "passed" -> "pass";
-            case "fail", "failed", "mismatch" -> "fail";
-            case "error" -> "error";
-            default -> "other";
-        };
-    }
 }

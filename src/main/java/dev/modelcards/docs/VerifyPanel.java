@@ -239,7 +239,8 @@ final class VerifyPanel {
         return BigDecimal.valueOf(n).movePointLeft(6).setScale(3, RoundingMode.HALF_UP).toPlainString() + " M";
     }
 
-    private static String statusClass(String status) {
+    /** The CSS class of a verdict, shared by the panel and the sidebar's one-line summary. */
+    static String statusClass(String status) {
         return switch (status) {
             case "pass", "ok", "passed" -> "pass";
             case "fail", "failed", "mismatch" -> "fail";
