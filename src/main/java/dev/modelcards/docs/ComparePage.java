@@ -56,15 +56,8 @@ final class ComparePage {
             w.close("tbody");
             w.close("table");
             w.close("div");
-            w.open("noscript");
-            w.element("p", "The comparison table needs JavaScript; the model index has every figure without it.");
-            w.close("noscript");
-            w.open("script", "type", "application/json", "id", "compare-data");
-            w.trusted(SiteData.inlineJson(variants));
-            w.close("script");
-            w.open("script");
-            w.trusted("//<![CDATA[\n" + script + "\n//]]>");
-            w.close("script");
+            PageLayout.inlineScript(w, "The comparison table needs JavaScript; the model index has every figure "
+                    + "without it.", "compare-data", SiteData.inlineJson(variants), script);
         });
     }
 }

@@ -91,4 +91,26 @@ final class PageLayout {
     private static void navLink(HtmlWriter w, String from, String to, String label) {
         w.element("a", label, "href", Links.relative(from, to), "aria-current", from.equals(to) ? "page" : null);
     }
+
+    /**
+     * A page's script with its data inline, so it works from {@code file://} with nothing loaded from elsewhere:
+     * a notice for readers without JavaScript, the data as a JSON script element, then the script.
+     *
+     * @param w          where to write
+     * @param noscript   what a reader without JavaScript is told
+     * @param dataId     the id of the JSON element the script reads
+     * @param json       the data, already safe to inline
+     * @param script     the script's source
+     */
+    static void inlineScript(HtmlWriter w, String noscript, String dataId, String json, String script) {
+        w.open("noscript");
+        w.element("p", noscript);
+        w.close("noscript");
+        w.open("script", "type", "application/json", "id", dataId);
+        w.trusted(json);
+        w.close("script");
+        w.open("script");
+        w.trusted("//<![CDATA[\n" + script + "\n//]]>");
+        w.close("script");
+    }
 }

@@ -39,15 +39,8 @@ final class SearchPage {
             w.close("output");
             w.open("ol", "id", "search-results", "class", "search-results");
             w.close("ol");
-            w.open("noscript");
-            w.element("p", "Search needs JavaScript; the model index lists every variant without it.");
-            w.close("noscript");
-            w.open("script", "type", "application/json", "id", "search-data");
-            w.trusted(SiteData.inlineJson(data));
-            w.close("script");
-            w.open("script");
-            w.trusted("//<![CDATA[\n" + script + "\n//]]>");
-            w.close("script");
+            PageLayout.inlineScript(w, "Search needs JavaScript; the model index lists every variant without it.",
+                    "search-data", SiteData.inlineJson(data), script);
         });
     }
 }
