@@ -65,6 +65,11 @@ final class Chromium {
         }
     }
 
+    /** A live page on {@code url} that the test drives with key events over the DevTools protocol. */
+    BrowserSession session(String url) throws IOException, InterruptedException {
+        return BrowserSession.open(binary, work.resolve("profile-" + (++runs)), url);
+    }
+
     private String run(String url, String... action) throws IOException, InterruptedException {
         int n = ++runs;
         Path profile = Files.createDirectories(work.resolve("profile-" + n));

@@ -9,6 +9,7 @@ import dev.modelcards.Variant;
 import dev.modelcards.catalog.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -203,6 +204,32 @@ class SiteBrowserTest {
         // every other page has the box, submitting here
         assertThat(chromium.dumpDom(url("charts.html"))).contains("<form class=\"site-search\" role=\"search\" action=\"search.html\">");
         chromium.screenshot(url("search.html") + "?q=v2%201.0%20224%20feature", TARGET.resolve("site-screenshots/search.png"));
+    }
+
+    @Test
+    void typingIntoAPagesSearchBoxFindsTheCardAndTheKeyboardOpensIt() throws Exception {
+        String latest = registry.get("google/imagenet/mobilenet_v2_100_224/feature_vector").handle();
+        Duration wait = Duration.ofSeconds(20);
+        try (BrowserSession page = chromium.session(url("charts.html"))) {
+            page.await("document.readyState === 'complete'", wait);
+            // "/" focuses the header's box from anywhere; typing and Enter submit it to the search page
+            page.press("/");
+            page.await("document.activeElement && document.activeElement.id === 'mc-search-q'", wait);
+            page.type("v2 1.0 224 feature");
+            page.press("Enter");
+            page.await("location.pathname.endsWith('/search.html') && document.querySelector('#search-results li a')", wait);
+            assertThat(page.eval("document.querySelector('#search-results li a').textContent")).isEqualTo(latest);
+            // on the search page the results follow the typing; ArrowDown and Enter open the first one
+            page.eval("(function () { var i = document.getElementById('search-input'); i.value = ''; i.focus(); })()");
+            page.type("quantops 0.50 128 classification");
+            page.await("document.querySelector('#search-results li a').textContent.indexOf('quantops') > 0", wait);
+            page.press("ArrowDown");
+            page.await("document.activeElement && document.activeElement.tagName === 'A'", wait);
+            page.press("Enter");
+            page.await("location.pathname.endsWith('/google/imagenet/mobilenet_v1_050_128/quantops/classification/3.html')", wait);
+            assertThat(page.eval("document.querySelector('h1').textContent"))
+                    .contains("google/imagenet/mobilenet_v1_050_128/quantops/classification/3");
+        }
     }
 
     @Test
