@@ -275,7 +275,8 @@ public final class CatalogLoader {
         Node range = f.required("value_range", "input");
         List<BigDecimal> values = range == null ? List.of()
                 : r.listOf(range, "'value_range' of input", i -> r.decimal(i, "value_range bound"));
-        if (range != null && values.size() != 2) {
+        boolean twoItems = range instanceof org.yaml.snakeyaml.nodes.SequenceNode seq && seq.getValue().size() == 2;
+        if (range != null && !twoItems && values.size() != 2) {
             r.error(range, "'value_range' must be [min, max]");
             return null;
         }

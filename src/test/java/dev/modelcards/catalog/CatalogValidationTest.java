@@ -49,6 +49,15 @@ class CatalogValidationTest {
     }
 
     @Test
+    void aBadInputRangeIsReportedOnceWhereItIsWrong() {
+        CatalogFixture f = fixture().replace("catalog.yaml", "  value_range: [0, 1]", "  value_range: [-1, 1]");
+        assertThat(f.problems()).singleElement().asString().contains("value_range bound must not be negative; found -1");
+        CatalogFixture g = CatalogFixture.copy(createDirectory(tmp.resolve("second")))
+                .replace("catalog.yaml", "  value_range: [0, 1]", "  value_range: [0]");
+        assertThat(g.problems()).singleElement().asString().endsWith("error: 'value_range' must be [min, max]");
+    }
+
+    @Test
     void yamlSyntaxErrorIsLocated() {
         CatalogFixture f = fixture().replace(V2, "name: MobileNet V2", "name: [MobileNet V2");
         assertThat(f.problems()).singleElement().asString()
