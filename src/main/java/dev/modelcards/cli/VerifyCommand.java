@@ -79,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Write the JSON report here; '-' writes it on stdout (as --format json).")
     Path report;
 
-    @Option(names = "--junit", paramLabel = "FILE.xml", description = "Write a JUnit XML report here.")
+    @Option(names = "--junit", paramLabel = "FILE.xml", description = "Write a JUnit XML report here; - for standard output.")
     Path junit;
 
     @Option(names = "--shard", paramLabel = "I/N", converter = Numbers.ShardConverter.class,
@@ -127,6 +127,11 @@ public final class VerifyCommand implements Callable<Integer> {
             source = models != null ? ModelSource.folder(models) : ModelSource.fresh(new ModelCache(selection.cache()));
         }
         boolean reportOnStdout = format == Format.json || STDOUT.equals(report);
+        boolean junitOnStdout = STDOUT.equals(junit);
+        if (reportOnStdout && junitOnStdout) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "standard output can carry one report: "
+                    + "write the JSON report (--format json or --report -) or the JUnit report (--junit -) there, not both");
+        }
         // verifying the catalog takes a while: find out now, not afterwards, that a report cannot be written
         for (Path f : new Path[] {report, junit}) {
             if (f != null && !STDOUT.equals(f)) {
@@ -135,7 +140,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         VerifyRun.Plan plan = VerifyRun.plan(selected, deployments, source, shard.index(), shard.count());
         // stdout carries exactly one thing: the table, or the JSON report (then the table is progress on stderr)
-        PrintWriter out = reportOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter out = reportOnStdout || junitOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Verifier verifier = new Verifier(OnnxModel.environment());
         List<VerifyResult> results;
         try (Progress progress = new Progress("verify", plan.files().size())) {
@@ -151,7 +156,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (report != null && !STDOUT.equals(report)) {
             JsonReport.write(results, report, stamp);
         }
-        if (junit != null) {
+        if (junit != null && !junitOnStdout) {
             JUnitReport.write(results, junit);
         }
         JsonReport.Summary s = JsonReport.Summary.of(results);
@@ -164,10 +169,15 @@ public final class VerifyCommand implements Callable<Integer> {
             stdout.print(JsonReport.render(results, JsonReport.Check.now(), stamp));
             stdout.flush();
         }
+        if (junitOnStdout) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(JUnitReport.render(results));
+            stdout.flush();
+        }
         return s.failed() ? 1 : 0;
     }
 
-    /** {@code --report -}: the report goes to stdout. */
+    /** {@code --report -} or {@code --junit -}: that report goes to stdout. */
     private static final Path STDOUT = Path.of("-");
 
     /**

@@ -97,6 +97,16 @@ class SymbolicDimsTest {
 
         CliRun text = CliRun.of("verify", "--models", MODELS.toString(), VARIANT + "/1");
         assertThat(text.out()).contains("1 models in 1 files: 1 ok").doesNotContain("{");
+
+        // the JUnit report can take stdout instead, never both reports at once
+        CliRun junit = CliRun.of("verify", "--models", MODELS.toString(), "--junit", "-", VARIANT + "/1");
+        assertThat(junit.exit()).as(junit.stderr()).isZero();
+        assertThat(junit.out()).startsWith("<?xml").contains("<testcase").doesNotContain("1 models in");
+        assertThat(junit.err()).contains("1 models in 1 files: 1 ok");
+        CliRun both = CliRun.of("verify", "--models", MODELS.toString(), "--report", "-", "--junit", "-", VARIANT + "/1");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("standard output can carry one report");
+        assertThat(Path.of("-")).doesNotExist();
     }
 
     @Test
