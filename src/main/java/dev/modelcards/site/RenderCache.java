@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +31,8 @@ final class RenderCache {
     private final boolean use;
     private final byte[] oldBytes;
     private final Map<String, String> next = new ConcurrentHashMap<>();
+    /** Cards reused from their files in this run (rendering threads add to it). */
+    private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
 
     private RenderCache(Path site, Map<String, String[]> old, boolean use, byte[] oldBytes) {
         this.site = site;
@@ -81,7 +84,19 @@ final class RenderCache {
         } catch (IOException e) {
             return null; // unreadable now: render, and let the writer report the problem
         }
-        return RenderKey.digest(have).equals(rec[1]) ? have : null;
+        if (!RenderKey.digest(have).equals(rec[1])) {
+            return null;
+        }
+        onDisk.add(path);
+        return have;
+    }
+
+    /**
+     * Whether the card at {@code path} was taken from its file by {@link #reuse} in this run: its bytes are the
+     * file's, so the writer need not read the file again to compare.
+     */
+    boolean unchangedOnDisk(String path) {
+        return onDisk.contains(path);
     }
 
     /** Records the key and bytes of a card of this run (called from rendering threads). */

@@ -156,6 +156,9 @@ public final class SiteWriter {
                     }
                     SafeFiles.Staged s;
                     if (b != null) {
+                        if (cache.unchangedOnDisk(path)) {
+                            return; // taken from this very file a moment ago: nothing to compare or write
+                        }
                         byte[] have = readIfExists(p);
                         if (have != null && Arrays.equals(have, b)) {
                             return;
