@@ -222,6 +222,17 @@ public final class Variant {
     }
 
     /**
+     * What the published figures count that this variant's model lacks: the classification layer's weights,
+     * which are also its multiply-accumulates per image (feature width × classes) for a feature-vector
+     * variant, 0 for a classifier. The publisher's table describes the classification model only.
+     *
+     * @return the classifier's weights (= MACs) missing from this model, 0 for a classification variant
+     */
+    public long missingClassifier() {
+        return isClassifier() ? 0 : (long) featureWidth() * numClasses();
+    }
+
+    /**
      * The erratum the catalog records for a published figure of this variant.
      *
      * @param quantity which figure

@@ -218,6 +218,8 @@ class RegistryTest {
                 .contains("google/imagenet/mobilenet_v2_075_96/classification/4");
         assertThat(fv.otherHead("feature_vector")).as("its own head is not another head").isEmpty();
         assertThat(fv.otherHead("segmentation")).isEmpty();
+        assertThat(fv.variant().missingClassifier()).as("1280 features × 1001 classes").isEqualTo(1_281_280L);
+        assertThat(fv.otherHead("classification").orElseThrow().variant().missingClassifier()).isZero();
 
         Variant floatV1 = REGISTRY.get("google/imagenet/mobilenet_v1_050_128/classification").variant();
         Variant quantized = floatV1.withQuantization(java.util.Optional.of("quantops")).orElseThrow();

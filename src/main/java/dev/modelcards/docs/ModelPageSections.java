@@ -182,10 +182,14 @@ final class ModelPageSections {
         return m.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " M";
     }
 
-    /** Kept for the facts list: the figures a feature-vector model really has, published minus its classifier. */
+    /**
+     * For the facts list: the figures a feature-vector model really has, the published one (or its erratum's
+     * corrected value, as the verifier expects) minus the classifier it lacks; params first, then MACs.
+     */
     static List<BigDecimal> withoutClassifier(Variant v) {
-        BigDecimal classifierMillions = BigDecimal.valueOf((long) v.featureWidth() * v.numClasses()).movePointLeft(6);
-        return List.of(v.published(Quantity.PARAMS).subtract(classifierMillions),
-                v.published(Quantity.MACS).subtract(classifierMillions));
+        BigDecimal classifierMillions = BigDecimal.valueOf(v.missingClassifier()).movePointLeft(6);
+        return List.of(Quantity.PARAMS, Quantity.MACS).stream()
+                .map(q -> v.erratum(q).map(e -> e.corrected()).orElse(v.published(q)).subtract(classifierMillions))
+                .toList();
     }
 }

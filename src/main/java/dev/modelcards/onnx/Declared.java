@@ -50,7 +50,7 @@ public record Declared(@JsonProperty("input_shape") @JsonSerialize(contentUsing 
     public static Declared of(Variant v) {
         FamilySpec f = Specs.family(v);
         // The published table describes the classification model; a feature-vector model lacks its classifier.
-        long classifierWeights = v.isClassifier() ? 0 : (long) v.featureWidth() * v.numClasses();
+        long classifierWeights = v.missingClassifier();
         long classifierMacs = classifierWeights;
         List<String> warnings = new ArrayList<>();
         Erratum pe = erratum(v, Quantity.PARAMS, warnings);

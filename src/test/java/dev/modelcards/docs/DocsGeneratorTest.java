@@ -154,6 +154,15 @@ class DocsGeneratorTest {
     }
 
     @Test
+    void aFeatureVectorPageSubtractsTheClassifierFromTheCorrectedFigureWhereThePublishedOneIsAnErratum(
+            @TempDir Path tmp) throws Exception {
+        String page = generator(fixtureCards(tmp)).render()
+                .get("google/imagenet/mobilenet_v1_075_224/feature_vector/5.html");
+        // 325.40 M (the architecture; TF-Slim published 317) minus 768 × 1001 classifier MACs
+        assertThat(page).contains("data-field=\"macs\">324.63 M without the classifier (317 M (published;");
+    }
+
+    @Test
     void cardPageRendersMarkdownSafelyBesideMetadata(@TempDir Path tmp) throws Exception {
         String page = generator(fixtureCards(tmp)).render().get(HANDLE + ".html");
         assertThat(page).contains("<table>").contains("<td>96×96</td>").contains("<h3 id=\"overview\">")
