@@ -108,12 +108,11 @@ public final class SafeFiles {
             }
             return;
         }
-        Path real = writableTarget(target);
-        BasicFileAttributes attrs = attributes(real);
-        if (attrs != null && attrs.isOther()) {
-            writeThrough(target, real, content);
+        Target t = writableTarget(target);
+        if (t.attrs() != null && t.attrs().isOther()) {
+            writeThrough(target, t.real(), content);
         } else {
-            writeAtomically(target, real, content);
+            writeAtomically(target, t.real(), content);
         }
     }
 
@@ -311,6 +310,14 @@ public final class SafeFiles {
         }
     }
 
+    private static BasicFileAttributes attributesNoFollow(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static BasicFileAttributes attributes(Path p) {
         try {
             return Files.readAttributes(p, BasicFileAttributes.class);
@@ -344,9 +351,10 @@ public final class SafeFiles {
         Path tmp = tempOf(real.toAbsolutePath());
         boolean written = false;
         try {
-            Files.createDirectories(dir);
-            // CREATE_NEW rather than createTempFile: the file gets the umask's permissions, not 0600
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // CREATE_NEW rather than createTempFile: the file gets the umask's permissions, not 0600. The folder is
+            // made only when the open finds it missing: Files.createDirectories on a folder that exists costs a
+            // failed mkdir, a stat and an exception, for every one of thousands of cards in existing folders.
+            try (OutputStream out = openNew(tmp, dir)) {
                 content.writeTo(out);
             }
             written = true;
@@ -357,6 +365,15 @@ public final class SafeFiles {
             if (!written) {
                 deleteQuietly(tmp);
             }
+        }
+    }
+
+    private static OutputStream openNew(Path tmp, Path dir) throws IOException {
+        try {
+            return Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(dir);
+            return Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 
@@ -425,21 +442,27 @@ public final class SafeFiles {
      * The file a write to {@code target} lands in: the target itself, or what a symbolic link points to (the
      * link stays). A dangling link or a folder is refused naming the target.
      */
-    private static Path writableTarget(Path target) throws IOException {
+    private static Target writableTarget(Path target) throws IOException {
+        // one stat for the usual case (a regular file or nothing): a generate stages thousands of cards
+        BasicFileAttributes attrs = attributesNoFollow(target);
         Path real = target;
-        if (Files.isSymbolicLink(target)) {
+        if (attrs != null && attrs.isSymbolicLink()) {
             try {
                 real = target.toRealPath();
             } catch (IOException e) {
                 throw new IOException("cannot write " + target + ": it is a symbolic link to "
                         + linkTarget(target) + ", which does not exist", e);
             }
+            attrs = attributes(real);
         }
-        BasicFileAttributes attrs = attributes(real);
         if (attrs != null && attrs.isDirectory()) {
             throw new IOException("cannot write " + target + ": it is a folder");
         }
-        return real;
+        return new Target(real, attrs);
+    }
+
+    /** Where a write lands (the target, or the file its link points to) and what is there now (null: nothing). */
+    private record Target(Path real, BasicFileAttributes attrs) {
     }
 
     /** {@link #stage(Path, byte[])} for content written to a stream (too big to hold in memory, for regular files). */
@@ -447,12 +470,11 @@ public final class SafeFiles {
         if (isStdout(target)) {
             return new Staged(target, target, null, bytesOf(content));
         }
-        Path real = writableTarget(target);
-        BasicFileAttributes attrs = attributes(real);
-        if (attrs != null && attrs.isOther()) {
-            return new Staged(target, real, null, bytesOf(content));
+        Target t = writableTarget(target);
+        if (t.attrs() != null && t.attrs().isOther()) {
+            return new Staged(target, t.real(), null, bytesOf(content));
         }
-        return stageAtomically(target, real, content);
+        return stageAtomically(target, t.real(), content);
     }
 
     private static byte[] bytesOf(Content content) throws IOException {

@@ -79,7 +79,8 @@ public final class PublisherRules {
 
     /**
      * Checks final-revision tfhub cards one at a time as they are rendered ({@code generate} streams them to
-     * disk and keeps none), collecting the problems grouped by where they come from.
+     * disk and keeps none), collecting the problems grouped by where they come from. Thread-safe: the
+     * rendering threads check their cards concurrently; what it reports does not depend on their order.
      */
     public static final class Collector {
         private final CardRenderer renderer;
@@ -95,7 +96,7 @@ public final class PublisherRules {
         /** Checks one model's final-revision tfhub card. */
         public void card(ModelVersion m, String card) {
             for (Problem p : PublisherRules.problems(card, m.handle(), false, catalog, null)) {
-                add(groups, locate(p, Specs.version(m).metadata(), Specs.version(m).pos(), renderer), generic(p.message, m.handle()), m.handle());
+                add(locate(p, Specs.version(m).metadata(), Specs.version(m).pos(), renderer), generic(p.message, m.handle()), m.handle());
             }
         }
 
@@ -103,13 +104,17 @@ public final class PublisherRules {
         public void child(Deployment d, String child) {
             for (Problem p : PublisherRules.problems(child, d.parent().handle() + "/" + Specs.deployment(d).path().replace("/" + d.format() + "/", "/"),
                     true, catalog, d.parent().handle())) {
-                add(groups, locate(p, Specs.deployment(d).metadata(), Specs.deployment(d).pos(), renderer),
+                add(locate(p, Specs.deployment(d).metadata(), Specs.deployment(d).pos(), renderer),
                         generic(p.message, d.parent().handle()), d.handle());
             }
         }
 
+        private synchronized void add(SourcePos pos, String message, String card) {
+            PublisherRules.add(groups, pos, message, card);
+        }
+
         /** {@return every problem seen so far, one per cause, sorted by where it comes from} */
-        public List<Diagnostic> problems() {
+        public synchronized List<Diagnostic> problems() {
             List<Diagnostic> out = new ArrayList<>();
             List<Group> sorted = new ArrayList<>(groups.values());
             sorted.sort(java.util.Comparator.comparing((Group g) -> g.pos.file()).thenComparingInt(g -> g.pos.line())

@@ -119,6 +119,36 @@ public final class SitePlan {
         }
     }
 
+    /**
+     * What {@link #forEach(Stages)} hands each planned file to, in two stages: {@link #prepare} on whichever
+     * rendering thread made the file, as soon as it is rendered (the work that can run on every core:
+     * checking, comparing with the disk, staging), then {@link #accept} with its result on the calling
+     * thread, in path order (the bookkeeping whose order must not depend on timing).
+     *
+     * @param <R> what preparing one file gives
+     */
+    public interface Stages<R> {
+        /**
+         * Prepares one file; called concurrently for the files of a batch, so it must be thread-safe.
+         *
+         * @param e the entry
+         * @param bytes its rendered bytes, or null for a {@linkplain Entry#streamed() streamed} entry (then
+         *              called on the calling thread, in order)
+         * @return what {@link #accept} gets
+         */
+        R prepare(Entry e, byte[] bytes) throws IOException;
+
+        /**
+         * Takes one prepared file, in path order. Every file of a batch that was prepared is accepted, even
+         * after another file of it failed, so nothing prepared is lost track of; the first failure is thrown
+         * once the batch is done.
+         *
+         * @param e the entry
+         * @param prepared what {@link #prepare} gave
+         */
+        void accept(Entry e, R prepared) throws IOException;
+    }
+
     /** What {@link #forEach} hands each planned file to, in path order. */
     @FunctionalInterface
     public interface Visitor {
@@ -263,19 +293,41 @@ public final class SitePlan {
      * @throws IOException what the visitor throws
      */
     void forEach(Visitor visitor, RenderCache cache) throws IOException {
+        forEach(new Stages<byte[]>() {
+            @Override
+            public byte[] prepare(Entry e, byte[] bytes) {
+                return bytes;
+            }
+
+            @Override
+            public void accept(Entry e, byte[] bytes) throws IOException {
+                visitor.visit(e, bytes);
+            }
+        }, cache);
+    }
+
+    /**
+     * Renders every file, a batch of cards at a time on every core, preparing each on the thread that
+     * rendered it and accepting them in path order (see {@link Stages}). Only one batch is held in memory.
+     *
+     * @param stages what to do with each file
+     * @param cache the site's render cache, or null to render everything
+     * @throws IOException the first failure of a stage
+     */
+    <R> void forEach(Stages<R> stages, RenderCache cache) throws IOException {
         List<Entry> batch = new ArrayList<>(BATCH);
         for (Entry e : entries.values()) {
             if (e.streamed()) {
-                flush(batch, visitor, cache);
-                visitor.visit(e, null);
+                flush(batch, stages, cache);
+                stages.accept(e, stages.prepare(e, null));
             } else {
                 batch.add(e);
                 if (batch.size() == BATCH) {
-                    flush(batch, visitor, cache);
+                    flush(batch, stages, cache);
                 }
             }
         }
-        flush(batch, visitor, cache);
+        flush(batch, stages, cache);
     }
 
     private static byte[] produce(Entry e, RenderCache cache) {
@@ -292,16 +344,45 @@ public final class SitePlan {
         return b;
     }
 
-    private static void flush(List<Entry> batch, Visitor visitor, RenderCache cache) throws IOException {
+    /** One file of a batch: what preparing it gave, or why rendering or preparing it failed. */
+    private record Outcome<R>(R prepared, Throwable failure) {
+    }
+
+    private static <R> Outcome<R> renderAndPrepare(Entry e, RenderCache cache, Stages<R> stages) {
+        try {
+            return new Outcome<>(stages.prepare(e, produce(e, cache)), null);
+        } catch (IOException | RuntimeException x) {
+            return new Outcome<>(null, x);
+        }
+    }
+
+    private static <R> void flush(List<Entry> batch, Stages<R> stages, RenderCache cache) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<byte[]> rendered = batch.size() == 1 ? List.of(produce(batch.get(0), cache))
-                : batch.parallelStream().map(e -> produce(e, cache)).toList();
+        List<Outcome<R>> done = batch.size() == 1 ? List.of(renderAndPrepare(batch.get(0), cache, stages))
+                : batch.parallelStream().map(e -> renderAndPrepare(e, cache, stages)).toList();
+        Throwable first = null;
         for (int i = 0; i < batch.size(); i++) {
-            visitor.visit(batch.get(i), rendered.get(i));
+            Outcome<R> o = done.get(i);
+            Throwable failure = o.failure();
+            if (failure == null) {
+                try {
+                    stages.accept(batch.get(i), o.prepared());
+                } catch (IOException | RuntimeException x) {
+                    failure = x;
+                }
+            }
+            if (first == null) {
+                first = failure;
+            }
         }
         batch.clear();
+        if (first instanceof IOException io) {
+            throw io;
+        } else if (first != null) {
+            throw (RuntimeException) first;
+        }
     }
 
     /** {@return every file rendered into memory, path → bytes (rendered once, then kept)} */

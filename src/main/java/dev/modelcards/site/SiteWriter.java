@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class SiteWriter {
         };
 
         /**
-         * One rendered file.
+         * One rendered file. Called on the rendering threads, several files at a time: it must be thread-safe
+         * (and anything it collects must not depend on the order of the calls).
          *
          * @param e the plan entry
          * @param bytes its bytes, or null for a streamed entry
@@ -146,44 +148,26 @@ public final class SiteWriter {
         int committed = 0;
         try {
             try {
-                plan.forEach((e, b) -> {
-                    inspector.inspect(e, b);
-                    String path = e.path();
-                    Path p = site.resolve(path);
-                    if (Files.isDirectory(p)) {
-                        foreign.add(path + " (a folder)");
-                        return;
+                plan.forEach(new SitePlan.Stages<Staging>() {
+                    @Override
+                    public Staging prepare(SitePlan.Entry e, byte[] b) throws IOException {
+                        inspector.inspect(e, b);
+                        return b != null ? stageCard(site, e.path(), b, owned, cache) : stageStreamed(site, e, owned);
                     }
-                    SafeFiles.Staged s;
-                    if (b != null) {
-                        if (cache.unchangedOnDisk(path)) {
-                            return; // taken from this very file a moment ago: nothing to compare or write
-                        }
-                        byte[] have = readIfExists(p);
-                        if (have != null && Arrays.equals(have, b)) {
-                            return;
-                        }
-                        if (have != null && !owned.contains(path)) {
-                            foreign.add(path);
-                            return;
-                        }
-                        s = AtomicFiles.stage(p, b);
-                    } else {
-                        // too big to hold at 100x catalogs: staged first, then compared file to file
-                        s = AtomicFiles.stage(p, e.stream());
-                        boolean exists = Files.exists(p);
-                        boolean same = exists && s.sameAsTarget();
-                        if (same || exists && !owned.contains(path)) {
-                            AtomicFiles.discard(s);
-                            if (!same) {
-                                foreign.add(path);
+
+                    @Override
+                    public void accept(SitePlan.Entry e, Staging s) {
+                        switch (s.kind()) {
+                            case FOLDER -> foreign.add(e.path() + " (a folder)");
+                            case FOREIGN -> foreign.add(e.path());
+                            case SAME -> { }
+                            case STAGED -> {
+                                staged.add(s.staged());
+                                changed.add(e.path());
+                                bytes[0] += s.size();
                             }
-                            return;
                         }
                     }
-                    staged.add(s);
-                    changed.add(path);
-                    bytes[0] += b != null ? b.length : s.size();
                 }, cache);
             } catch (IOException e) {
                 if (FileErrors.reason(e.getCause() instanceof IOException c ? c : e).contains("no space left")) {
@@ -245,11 +229,62 @@ public final class SiteWriter {
         }
     }
 
-    /** The file's bytes, or null if there is no such file. */
-    private static byte[] readIfExists(Path p) throws IOException {
+    /** What preparing one planned file found: nothing to do, someone else's file or folder, or a staged write. */
+    private record Staging(Kind kind, SafeFiles.Staged staged, long size) {
+        enum Kind { SAME, FOREIGN, FOLDER, STAGED }
+
+        static final Staging SAME = new Staging(Kind.SAME, null, 0);
+        static final Staging FOREIGN = new Staging(Kind.FOREIGN, null, 0);
+        static final Staging FOLDER = new Staging(Kind.FOLDER, null, 0);
+    }
+
+    /**
+     * Compares a rendered card with its file and stages it if it changed (runs on the rendering threads). One
+     * stat decides most cases: no file (stage), a file of another size (changed), a folder; only a file of the
+     * same size is read to compare.
+     */
+    private static Staging stageCard(Path site, String path, byte[] b, SortedSet<String> owned, RenderCache cache) throws IOException {
+        if (cache.unchangedOnDisk(path)) {
+            return Staging.SAME; // taken from this very file a moment ago: nothing to compare or write
+        }
+        Path p = site.resolve(path);
+        BasicFileAttributes a = attributes(p);
+        if (a != null && a.isDirectory()) {
+            return Staging.FOLDER;
+        }
+        if (a != null) {
+            boolean same = a.isRegularFile() && a.size() == b.length && Arrays.equals(Files.readAllBytes(p), b);
+            if (same) {
+                return Staging.SAME;
+            }
+            if (!owned.contains(path)) {
+                return Staging.FOREIGN;
+            }
+        }
+        return new Staging(Staging.Kind.STAGED, AtomicFiles.stage(p, b), b.length);
+    }
+
+    /** A file too big to hold at 100x catalogs ({@code index.json}): staged first, then compared file to file. */
+    private static Staging stageStreamed(Path site, SitePlan.Entry e, SortedSet<String> owned) throws IOException {
+        Path p = site.resolve(e.path());
+        if (Files.isDirectory(p)) {
+            return Staging.FOLDER;
+        }
+        SafeFiles.Staged s = AtomicFiles.stage(p, e.stream());
+        boolean exists = Files.exists(p);
+        boolean same = exists && s.sameAsTarget();
+        if (same || exists && !owned.contains(e.path())) {
+            AtomicFiles.discard(s);
+            return same ? Staging.SAME : Staging.FOREIGN;
+        }
+        return new Staging(Staging.Kind.STAGED, s, s.size());
+    }
+
+    /** What is at {@code p}, following a symbolic link (a card path may be a link to the real file); null if nothing. */
+    private static BasicFileAttributes attributes(Path p) {
         try {
-            return Files.readAllBytes(p);
-        } catch (java.nio.file.NoSuchFileException e) {
+            return Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (IOException e) {
             return null;
         }
     }

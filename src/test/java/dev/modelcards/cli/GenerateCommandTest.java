@@ -119,6 +119,9 @@ class GenerateCommandTest {
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates.resolve("tfhub"));
         Files.writeString(templates.resolve("tfhub/card.ftl"), "${c.nope}\n");
+        // a working index template, so that the card's error is the only one (errors are reported in path order)
+        Files.createDirectories(templates.resolve("index"));
+        Files.writeString(templates.resolve("index/index.ftl"), "# Index\n");
         Path site = tmp.resolve("site");
         CliRun r = CliRun.of("generate", "--templates", templates.toString(), "--format", "tfhub", "--out", site.toString());
         assertThat(r.exit()).isEqualTo(1);
