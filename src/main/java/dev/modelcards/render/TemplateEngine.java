@@ -158,9 +158,7 @@ public final class TemplateEngine {
         } catch (TemplateNotFoundException e) {
             throw new RenderException(displayRoot + "/" + template + ": error: template not found (rendering " + entry + ")");
         } catch (ParseException e) {
-            throw new RenderException(displayRoot + "/" + SyntaxTemplateLoader.realName(e.getTemplateName()) + ":"
-                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": error: template does not parse: "
-                    + firstLine(e.getEditorMessage()), e);
+            throw doesNotParse(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,6 +166,12 @@ public final class TemplateEngine {
         try {
             t.process(root, out);
         } catch (TemplateException e) {
+            ParseException included = parseCause(e);
+            if (included != null) {
+                // an included template that does not parse: its own file and line, not the include's (FreeMarker
+                // words the second and later attempts as "an error loading the template on an earlier attempt")
+                throw doesNotParse(included);
+            }
             throw new RenderException(where(e) + ": error: " + what(e) + sourceLine(e) + " (rendering " + entry + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -178,6 +182,21 @@ public final class TemplateEngine {
                     + " templates must use \\n line endings (rendering " + entry + ")");
         }
         return s;
+    }
+
+    private RenderException doesNotParse(ParseException e) {
+        return new RenderException(displayRoot + "/" + SyntaxTemplateLoader.realName(e.getTemplateName()) + ":"
+                + e.getLineNumber() + ":" + e.getColumnNumber() + ": error: template does not parse: "
+                + firstLine(e.getEditorMessage()), e);
+    }
+
+    private static ParseException parseCause(Throwable e) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof ParseException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private String where(TemplateException e) {

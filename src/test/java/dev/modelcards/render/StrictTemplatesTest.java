@@ -83,6 +83,24 @@ class StrictTemplatesTest {
     }
 
     @Test
+    void anIncludedTemplateThatDoesNotParseIsNamedAtItsOwnLineEveryTime() throws IOException {
+        Path templates = copyTemplates();
+        Path card = templates.resolve("lib/card.ftl");
+        String src = Files.readString(card);
+        int line = (int) src.lines().count() + 1;
+        Files.writeString(card, src + "<#if>\n");
+        Registry registry = Fixtures.registry();
+        CardRenderer r = new CardRenderer(registry, TemplateEngine.fromDirectory(templates));
+        // FreeMarker words the second attempt to load a broken template differently from the first
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> r.card(registry.get(HANDLE), Rendering.TFHUB)).as("attempt " + attempt)
+                    .isInstanceOf(RenderException.class)
+                    .hasMessageStartingWith(card + ":" + line + ":2: error: template does not parse: ")
+                    .hasMessageNotContaining("earlier attempt");
+        }
+    }
+
+    @Test
     void markdownOutputIsAutoEscapedAndHelpersValidate() throws IOException {
         Path templates = copyTemplates();
         Files.writeString(templates.resolve("tfhub/card.ftl"), "${c.text.dataset_title}|${\"<b>*x*</b>\"}\n");
