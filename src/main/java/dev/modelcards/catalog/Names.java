@@ -17,7 +17,20 @@ public final class Names {
      * @return the handle segment
      */
     public static String variantName(String family, BigDecimal multiplier, int resolution) {
-        return family + "_" + String.format(java.util.Locale.ROOT, "%03d", multiplier.movePointRight(2).intValueExact()) + "_" + resolution;
+        return family + "_" + multiplierDigits(multiplier) + "_" + resolution;
+    }
+
+    /**
+     * The multiplier × 100 on (at least) three ASCII digits, as handles write it: {@code 075}, {@code 100}, {@code 140}.
+     * Built by hand rather than with String.format, which sets up locale symbols on every call and is run
+     * for every card.
+     *
+     * @param multiplier a depth multiplier
+     * @return its digits
+     */
+    public static String multiplierDigits(BigDecimal multiplier) {
+        String d = Integer.toString(multiplier.movePointRight(2).intValueExact());
+        return d.length() >= 3 ? d : "0".repeat(3 - d.length()) + d;
     }
 
     /**

@@ -105,7 +105,7 @@ public final class CardModel {
         String suffix = text.getOrDefault("slim_function_suffix", "");
         boolean unit = v.multiplier().compareTo(BigDecimal.ONE) == 0;
         c.put("slimFunction", slim + (unit ? "" : suffix.replace("{mmm}",
-                String.format(java.util.Locale.ROOT, "%03d", v.multiplier().movePointRight(2).intValueExact()))));
+                dev.modelcards.catalog.Names.multiplierDigits(v.multiplier()))));
         List<Map<String, Object>> log = new ArrayList<>();
         for (VersionSpec past : Specs.changelog(m)) {
             log.add(Map.of("version", past.version(), "entries", past.changelog()));

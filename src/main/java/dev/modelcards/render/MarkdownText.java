@@ -23,8 +23,12 @@ public final class MarkdownText {
     private static final java.util.Map<String, Boolean> SAFE = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<String, String> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*[\\r\\n]+[ \\t]*");
-    /** Absolute http(s) URLs without characters that could end a link destination, string or code span. */
-    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&+,;=:@%/?#-]*)?");
+    /**
+     * Absolute http(s) URLs without characters that could end a link destination, string or code span:
+     * {@code https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&+,;=:@%/?#-]*)?}, matched by
+     * {@link #isSafeUrl} without a regex (it runs for every link of every card).
+     */
+    private static final String PATH_PUNCTUATION = "._~!$&+,;=:@%/?#-";
     /** Characters that start a block when they open a line: headings, quotes, lists, setext lines, fences. */
     private static final Pattern BLOCK_START = Pattern.compile(
             "^(?:#{1,6}(?=[ \\t]|$)|>|[-+=~](?=[ \\t]|$|[-=~])|[0-9]{1,9}(?=[.)](?:[ \\t]|$)))");
@@ -61,6 +65,9 @@ public final class MarkdownText {
     }
 
     private static String escape(String raw, boolean allUnderscores) {
+        if (!needsEscaping(raw)) {
+            return raw; // most catalog strings are plain prose: no copy, no regex
+        }
         String s = oneLine(raw);
         StringBuilder b = new StringBuilder(s.length() + 8);
         var lead = BLOCK_START.matcher(s);
@@ -91,6 +98,27 @@ public final class MarkdownText {
         return b.toString();
     }
 
+    /** Whether {@link #escape} could change {@code s}: a character it escapes, a line break, or a possible block marker first. */
+    private static boolean needsEscaping(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if ("#>-+=~".indexOf(first) >= 0 || first >= '0' && first <= '9') {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '\\', '`', '*', '[', ']', '|', '<', '>', '&', '_', '\n', '\r' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * A code span holding {@code s} literally, with a backtick fence longer than any run inside it.
      *
@@ -117,7 +145,43 @@ public final class MarkdownText {
      * @return whether it is such a URL
      */
     public static boolean isSafeUrl(String s) {
-        return URL.matcher(s).matches();
+        int i = s.startsWith("https://") ? 8 : s.startsWith("http://") ? 7 : -1;
+        if (i < 0) {
+            return false;
+        }
+        int host = i;
+        while (i < s.length() && (isAsciiAlnum(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == host) {
+            return false;
+        }
+        if (i < s.length() && s.charAt(i) == ':') {
+            int port = ++i;
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == port) {
+                return false;
+            }
+        }
+        if (i == s.length()) {
+            return true;
+        }
+        if (s.charAt(i) != '/') {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiAlnum(c) && PATH_PUNCTUATION.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /**
