@@ -85,7 +85,19 @@ public final class RenderKey {
             a.update(buf, 0, count);
             java.util.zip.CRC32C b = new java.util.zip.CRC32C();
             b.update(buf, 0, count);
-            return String.format(java.util.Locale.ROOT, "%08x%08x%08x", count, a.getValue(), b.getValue());
+            // by hand: String.format sets up locale symbols on each call, and this runs for every card
+            char[] hex = new char[24];
+            hex8(hex, 0, count);
+            hex8(hex, 8, a.getValue());
+            hex8(hex, 16, b.getValue());
+            return new String(hex);
+        }
+
+        private static void hex8(char[] out, int at, long v) {
+            for (int i = 7; i >= 0; i--) {
+                out[at + i] = Character.forDigit((int) (v & 0xf), 16);
+                v >>>= 4;
+            }
         }
 
         void walk(Object v) {
