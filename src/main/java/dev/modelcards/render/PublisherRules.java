@@ -68,12 +68,14 @@ public final class PublisherRules {
     public static List<Diagnostic> check(CardRenderer renderer, java.util.function.Function<ModelVersion, String> cards,
                                          java.util.function.Function<Deployment, String> children) {
         Collector c = new Collector(renderer);
-        for (ModelVersion m : renderer.registry().models()) {
+        // on every core: rendering the cards is most of validate's time, and the collector's report does not
+        // depend on the order
+        renderer.registry().models().parallelStream().forEach(m -> {
             c.card(m, cards.apply(m));
             for (Deployment d : m.deployments()) {
                 c.child(d, children.apply(d));
             }
-        }
+        });
         return c.problems();
     }
 

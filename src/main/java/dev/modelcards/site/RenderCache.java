@@ -76,9 +76,13 @@ final class RenderCache {
         if (rec == null || !rec[0].equals(key)) {
             return null;
         }
+        Path file = site.resolve(path);
+        if (!Files.isRegularFile(file)) {
+            return null; // gone, or replaced by something a read could block on (a FIFO): render
+        }
         byte[] have;
         try {
-            have = Files.readAllBytes(site.resolve(path));
+            have = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

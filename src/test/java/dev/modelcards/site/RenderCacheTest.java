@@ -77,6 +77,32 @@ class RenderCacheTest {
     }
 
     @Test
+    void validateReadsCurrentCardsFromTheSiteFolderAndRendersTheOthers() throws IOException {
+        Path site = tmp.resolve("site");
+        Path templates = templates();
+        SiteWriter.write(site, plan(CatalogFixture.REAL, templates));
+        CardRenderer renderer = new CardRenderer(Registry.load(CatalogFixture.REAL), TemplateEngine.fromDirectory(templates));
+        var model = renderer.registry().get("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        String rendered = renderer.card(model, dev.modelcards.render.Rendering.TFHUB);
+        assertThat(CachedCards.of(site, renderer).card(model)).isEqualTo(rendered);
+
+        // the cache vouches for other bytes under the same key: they are what validate reads (and checks)
+        String other = "# vouched for by the cache\n";
+        Files.writeString(site.resolve(CARD), other);
+        Path keys = site.resolve(RenderCache.FILE);
+        String cache = Files.readString(keys);
+        String line = cache.lines().filter(l -> l.endsWith(" " + CARD)).findFirst().orElseThrow();
+        Files.writeString(keys, cache.replace(line, line.split(" ")[0] + " "
+                + RenderKey.digest(other.getBytes(StandardCharsets.UTF_8)) + " " + CARD));
+        assertThat(CachedCards.of(site, renderer).card(model)).isEqualTo(other);
+
+        // edited by hand (the recorded digest no longer matches), or no site folder: rendered
+        Files.writeString(site.resolve(CARD), "edited\n");
+        assertThat(CachedCards.of(site, renderer).card(model)).isEqualTo(rendered);
+        assertThat(CachedCards.of(null, renderer).card(model)).isEqualTo(rendered);
+    }
+
+    @Test
     void aCardEditedByHandIsRenderedAgain() throws IOException {
         Path site = tmp.resolve("site");
         Path templates = templates();
