@@ -220,6 +220,14 @@ public final class SafeFiles {
     public interface Lock extends AutoCloseable {
         @Override
         void close() throws IOException;
+
+        /**
+         * Whether the lock file was there before this run took it: left by a run that was killed (a run that
+         * ends in any other way removes it), so the folder may hold that run's temporary files.
+         */
+        default boolean takenOverFromAKilledRun() {
+            return false;
+        }
     }
 
     /**
@@ -278,12 +286,21 @@ public final class SafeFiles {
                 // a full disk: the lock holds all the same, without the pid for others to name
             }
             FileLock held = lock;
-            return () -> {
-                try {
-                    Files.deleteIfExists(file);
-                } finally {
-                    held.release();
-                    ch.close();
+            boolean killed = before != null;
+            return new Lock() {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        Files.deleteIfExists(file);
+                    } finally {
+                        held.release();
+                        ch.close();
+                    }
+                }
+
+                @Override
+                public boolean takenOverFromAKilledRun() {
+                    return killed;
                 }
             };
         }

@@ -158,7 +158,11 @@ class SafeFilesTest {
         Files.writeString(dir.resolve(WRITER.lockName()), "999999999\n");
         try (SafeFiles.Lock held = WRITER.lock(dir)) {
             assertThat(Files.readString(dir.resolve(WRITER.lockName()))).isEqualTo(ProcessHandle.current().pid() + "\n");
+            assertThat(held.takenOverFromAKilledRun()).as("its temporary files need sweeping").isTrue();
         }
         assertThat(names()).isEmpty();
+        try (SafeFiles.Lock next = WRITER.lock(dir)) {
+            assertThat(next.takenOverFromAKilledRun()).as("the last run ended normally").isFalse();
+        }
     }
 }

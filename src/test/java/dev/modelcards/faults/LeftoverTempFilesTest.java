@@ -53,12 +53,16 @@ class LeftoverTempFilesTest {
         // itself is then already right, so no later run rewrites (and renames) it
         Path stray = Files.write(site.resolve("..modelcards-manifest.modelcards-tmp"), new byte[3]);
         Path strayCard = Files.write(site.resolve("tfhub/.gone.md.modelcards-tmp"), new byte[3]);
+        // ... and its lock file, which only a run that ends without being killed removes
+        Files.write(site.resolve(".modelcards-lock.modelcards-tmp"), new byte[0]);
         assertThat(SiteChecker.check(site, Catalogs.currentPlan())).as("--check reports them")
-                .extracting(SiteChecker.Problem::path).containsExactly("..modelcards-manifest.modelcards-tmp", "tfhub/.gone.md.modelcards-tmp");
+                .extracting(SiteChecker.Problem::path).containsExactly("..modelcards-manifest.modelcards-tmp",
+                        ".modelcards-lock.modelcards-tmp", "tfhub/.gone.md.modelcards-tmp");
         SiteWriter.Result r = SiteWriter.write(site, Catalogs.currentPlan());
         assertThat(r.written()).isEmpty();
         assertThat(stray).doesNotExist();
         assertThat(strayCard).doesNotExist();
+        assertThat(site.resolve(".modelcards-lock.modelcards-tmp")).doesNotExist();
         assertThat(SiteChecker.check(site, Catalogs.currentPlan())).isEmpty();
     }
 

@@ -114,6 +114,7 @@ class SiteWriterTest {
     void aTemporaryFileLeftByAKilledRunIsReplacedAndNeverPublished() throws IOException {
         Files.createDirectories(site.resolve("tfhub/a"));
         Files.writeString(site.resolve("tfhub/a/.1.md" + AtomicFiles.TMP_SUFFIX), "half wri");
+        Files.writeString(site.resolve(AtomicFiles.WRITER.lockName()), "12345\n"); // a killed run leaves its lock file
         SiteWriter.write(site, all("tfhub/a/1.md", "a1\n"));
         assertThat(site.resolve("tfhub/a/1.md")).hasContent("a1");
         assertThat(site.resolve("tfhub/a/.1.md" + AtomicFiles.TMP_SUFFIX)).doesNotExist();
