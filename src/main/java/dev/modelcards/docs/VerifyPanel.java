@@ -213,10 +213,9 @@ final class VerifyPanel {
             "params", List.of("params"),
             "macs", List.of("macs"));
 
-    /** A computed verdict, overruled by a mismatch the report names for the row. */
+    /** A computed verdict, overruled by a mismatch the report records for one of the row's checks. */
     private static Verdict verdict(boolean ok, VerifyReport.Result r, String field) {
-        boolean reported = r.mismatches().stream().anyMatch(s -> REPORTED.get(field).stream()
-                .anyMatch(name -> s.contains(": " + name)));
+        boolean reported = REPORTED.get(field).stream().anyMatch(r::mismatched);
         return ok && !reported ? Verdict.OK : Verdict.MISMATCH;
     }
 

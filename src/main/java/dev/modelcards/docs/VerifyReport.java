@@ -44,18 +44,23 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
      * @param error        why the model could not be checked, with file paths reduced to file names; empty if none
      * @param declaredJson the declared facts as the report has them (shapes, types, counts with tolerance)
      * @param actualJson   the measured facts as the report has them
+     * @param mismatchFields the check each mismatch reports, as verify names it ({@code input dim},
+     *                     {@code output type}, {@code params}, ...), in the order of {@code mismatches}
      */
     public record Result(String handle, String model, String modelSha256, String status,
                          Map<String, String> declared, Map<String, String> actual, List<String> mismatches,
-                         List<String> warnings, String error, JsonNode declaredJson, JsonNode actualJson) {
+                         List<String> warnings, String error, JsonNode declaredJson, JsonNode actualJson,
+                         List<String> mismatchFields) {
         /**
-         * Whether a mismatch names {@code field}.
+         * Whether a mismatch of this check was reported; a check also covers the numbered ones verify reports
+         * under it ({@code input dim} covers {@code input dim 1} and {@code input dim 0 (batch)}).
          *
-         * @param field a field name, e.g. {@code output_shape}
-         * @return whether a mismatch names it
+         * @param check a check as verify names it, e.g. {@code output dim} or {@code macs}
+         * @return whether a mismatch of it was reported
          */
-        public boolean mismatched(String field) {
-            return mismatches.stream().anyMatch(m -> m.contains(field));
+        public boolean mismatched(String check) {
+            return mismatchFields.stream().anyMatch(f -> f.equals(check) || f.startsWith(check + " ")
+                    && f.length() > check.length() + 1 && Character.isDigit(f.charAt(check.length() + 1)));
         }
     }
 
@@ -105,7 +110,8 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
             }
             results.add(new Result(r.get("handle").asText(), file, text(r.get("model_sha256")), text(r.get("status")),
                     fields(r.get("declared")), fields(r.get("actual")), sentences(r.get("mismatches")),
-                    sentences(r.get("warnings")), error, object(r.get("declared")), object(r.get("actual"))));
+                    sentences(r.get("warnings")), error, object(r.get("declared")), object(r.get("actual")),
+                    mismatchFields(r.get("mismatches"))));
             i++;
         }
         // 'modelcards verify' writes {"check": {"date", "onnxruntime_version"}, "summary", "results"}.
@@ -178,6 +184,25 @@ public record VerifyReport(String source, String date, String onnxruntime, List<
         List<String> l = new ArrayList<>();
         if (n != null && n.isArray()) {
             n.forEach(x -> l.add(x.isObject() && x.path("message").isTextual() ? x.get("message").asText() : text(x)));
+        }
+        return List.copyOf(l);
+    }
+
+    /**
+     * The check each mismatch reports: its {@code field}; reports written before mismatches were objects have
+     * only the sentence, {@code <handle>: <field>: declared ..., model has ...}, whose second part it is.
+     */
+    private static List<String> mismatchFields(JsonNode n) {
+        List<String> l = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            for (JsonNode x : n) {
+                if (x.isObject() && x.path("field").isTextual()) {
+                    l.add(x.get("field").asText());
+                } else {
+                    String[] parts = text(x).split(": ", 3);
+                    l.add(parts.length == 3 ? parts[1] : "");
+                }
+            }
         }
         return List.copyOf(l);
     }

@@ -39,6 +39,22 @@ class VerifyReportTest {
     }
 
     @Test
+    void aMismatchIsKnownByItsCheckInNewAndOldReports() {
+        VerifyReport r = VerifyReport.parse("r.json", "{\"results\": ["
+                + "{\"handle\": \"a/4\", \"mismatches\": [{\"field\": \"input dim 1\", \"declared\": \"224\","
+                + " \"actual\": \"96\", \"message\": \"a/4: input dim 1: declared 224, model has 96\"}]},"
+                + "{\"handle\": \"b/4\", \"mismatches\": [\"b/4: output type: declared float32, model has uint8\"]}]}");
+        VerifyReport.Result a = r.results().get(0);
+        assertThat(a.mismatches()).containsExactly("a/4: input dim 1: declared 224, model has 96");
+        assertThat(a.mismatched("input dim")).as("a check covers its numbered ones").isTrue();
+        assertThat(a.mismatched("input")).as("but not every check that starts with the same letters").isFalse();
+        assertThat(a.mismatched("output dim")).isFalse();
+        VerifyReport.Result b = r.results().get(1);
+        assertThat(b.mismatched("output type")).as("a report of sentences only").isTrue();
+        assertThat(b.mismatched("input type")).isFalse();
+    }
+
+    @Test
     void readsTheReportThatVerifyWrites() {
         String written = dev.modelcards.onnx.JsonReport.render(java.util.List.of(),
                 new dev.modelcards.onnx.JsonReport.Check("2026-11-25", "1.29.0"));
