@@ -120,7 +120,7 @@ public final class SitePlan {
     }
 
     /**
-     * What {@link #forEach(Stages)} hands each planned file to, in two stages: {@link #prepare} on whichever
+     * What the site writer hands each planned file to, in two stages: {@link #prepare} on whichever
      * rendering thread made the file, as soon as it is rendered (the work that can run on every core:
      * checking, comparing with the disk, staging), then {@link #accept} with its result on the calling
      * thread, in path order (the bookkeeping whose order must not depend on timing).
