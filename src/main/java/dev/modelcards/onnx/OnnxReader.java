@@ -68,9 +68,20 @@ public final class OnnxReader {
      *                                  too big)
      */
     public static Checked read(Path file) throws Verifier.ModelUnreadable {
+        return read(file, null);
+    }
+
+    /**
+     * {@link #read(Path)}, feeding the file's bytes to {@code digest} as they are read (one pass for the
+     * report's SHA-256 and the model).
+     *
+     * @param digest updated with every byte of the file; null for none
+     * @throws Verifier.ModelUnreadable as {@link #read(Path)}
+     */
+    public static Checked read(Path file, java.security.MessageDigest digest) throws Verifier.ModelUnreadable {
         byte[] bytes;
         try {
-            bytes = InputFile.read(file, InputFile.MODEL);
+            bytes = InputFile.read(file, InputFile.MODEL, digest);
         } catch (NoSuchFileException e) {
             throw new Verifier.ModelUnreadable("model file not found: " + file);
         } catch (InputFile.Rejected e) {
