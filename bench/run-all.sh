@@ -88,6 +88,26 @@ measure() {
     RSS[$name]=$(printf '%s\n' "${kibs[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')
 }
 
+# alternate NAME_A NAME_B RUNS: runs the commands in the arrays ALT_A and ALT_B (exit 0 expected) one run at a
+# time in ABBA order (A B, B A, A B, ...), so that neither always runs first and meets the other's page cache or
+# a load change alone; stores medians under NAME_A and NAME_B as measure does, and every run in RUNS_SEEN.
+declare -A RUNS_SEEN
+alternate() {
+    local a=$1 b=$2 runs=$3 i n
+    local -A walls=() kibs=()
+    for ((i = 1; i <= runs; i++)); do
+        for n in $( ((i % 2)) && echo "$a $b" || echo "$b $a"); do
+            if [[ $n == "$a" ]]; then measure "$n" 0 1 "${ALT_A[@]}"; else measure "$n" 0 1 "${ALT_B[@]}"; fi
+            walls[$n]+=" ${SEC[$n]}" kibs[$n]+=" ${RSS[$n]}"
+        done
+    done
+    for n in "$a" "$b"; do
+        RUNS_SEEN[$n]=$(printf '%.2f ' ${walls[$n]})
+        SEC[$n]=$(printf '%s\n' ${walls[$n]} | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+        RSS[$n]=$(printf '%s\n' ${kibs[$n]} | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')
+    done
+}
+
 mib() { awk -v k="$1" 'BEGIN {printf (k < 0 ? "–" : "%.0f"), k / 1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (a < 0 || b <= 0 ? "–" : "%.2f"), a / b}'; }
 secs() { awk -v s="$1" -v l="$LIMIT" 'BEGIN {if (s < 0) printf "> %d", l; else if (s < 10) printf "%.3f", s; else printf "%.1f", s}'; }
@@ -180,11 +200,12 @@ for ((i = 2; i <= HEAVY_RUNS; i++)); do rm -rf "$W/models-$i"; done
 MODELS=$W/models-1
 MODEL_FILES=$(ls "$MODELS"/*.onnx | wc -l)
 MODEL_MB=$(mbytes "$MODELS")
-# verify with cached models: fill its cache once (not timed), then time the runs that only load.
+# verify with cached models: fill its cache once (not timed), then time the runs that only load, alternated
+# with the floor (both files just written: the page cache is warm for both).
 "${MC[@]}" export --cache "$W/cache" > "$W/logs/fill-cache.log" 2>&1
-measure verify 0 "$HEAVY_RUNS" "${MC[@]}" verify --cache "$W/cache"
+ALT_A=("${JAVA[@]}" -cp "$JAR" dev.modelcards.cli.OnnxFloor "$MODELS") ALT_B=("${MC[@]}" verify --cache "$W/cache")
+alternate floor verify "$HEAVY_RUNS"
 rm -rf "$W/cache"
-measure floor 0 "$HEAVY_RUNS" "${JAVA[@]}" -cp "$JAR" dev.modelcards.cli.OnnxFloor "$MODELS"
 
 B=${SEC[bare]} F=${SEC[floor]}
 row() { # label name base
@@ -206,6 +227,7 @@ row "\`export\` of the whole catalog into a fresh folder ($MODEL_FILES files, $M
 row "\`verify\` of the whole catalog, cached models, ratio to the floor" verify "$F"
 say ""
 say "Ratios: to the bare JVM (first row) for the first group, to the onnxruntime floor for export and verify."
+say "Floor and verify ran alternately (ABBA), each run (s): floor ${RUNS_SEEN[floor]}; verify ${RUNS_SEEN[verify]}."
 say ""
 
 # ---------------------------------------------------------------- scaling: validate, list, generate

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads an ONNX model file and checks it before anything else (onnxruntime, the shape walk) sees it: a regular
@@ -68,9 +69,20 @@ public final class OnnxReader {
      *                                  too big)
      */
     public static Checked read(Path file) throws Verifier.ModelUnreadable {
+        return read(file, null);
+    }
+
+    /**
+     * {@link #read(Path)}, feeding the file's bytes to {@code digest} as they are read (one pass for the
+     * report's SHA-256 and the model).
+     *
+     * @param digest updated with every byte of the file; null for none
+     * @throws Verifier.ModelUnreadable as {@link #read(Path)}
+     */
+    public static Checked read(Path file, java.security.MessageDigest digest) throws Verifier.ModelUnreadable {
         byte[] bytes;
         try {
-            bytes = InputFile.read(file, InputFile.MODEL);
+            bytes = InputFile.read(file, InputFile.MODEL, digest);
         } catch (NoSuchFileException e) {
             throw new Verifier.ModelUnreadable("model file not found: " + file);
         } catch (InputFile.Rejected e) {
@@ -141,7 +153,24 @@ public final class OnnxReader {
      * @param outer tensors of enclosing graphs a subgraph may read
      */
     private List<NodeProto> graph(GraphProto g, Set<String> outer, boolean main) throws Invalid {
+        // one small method per pass: the JIT compiles each on its own, far quicker than one large method
         String where = main ? "" : " in subgraph '" + p(g.getName()) + "'";
+        limits(g, where);
+        Set<String> declared = declared(g, outer, main, where);
+        Map<String, Integer> writer = writers(g, where);
+        Set<String> visible = new HashSet<>(declared);
+        visible.addAll(writer.keySet());
+        reads(g, visible, where);
+        for (ValueInfoProto out : g.getOutputList()) {
+            if (!visible.contains(out.getName())) {
+                throw fail("graph output '" + p(out.getName()) + "'" + where + " is written by no node");
+            }
+        }
+        return topological(g, writer, where);
+    }
+
+    /** Counts this graph's nodes and initializers against the model's limits. */
+    private void limits(GraphProto g, String where) throws Invalid {
         if (g.getSparseInitializerCount() > 0) {
             throw fail("sparse initializers" + where + " are not supported (no MobileNet export has them)");
         }
@@ -154,9 +183,13 @@ public final class OnnxReader {
             throw fail(nodes + " nodes; a model may have at most " + MAX_NODES
                     + " (the largest real MobileNet has 473)");
         }
+    }
+
+    /** The tensors the graph declares (initializers, each checked, and inputs) plus those of enclosing graphs. */
+    private Set<String> declared(GraphProto g, Set<String> outer, boolean main, String where) throws Invalid {
         Set<String> declared = new HashSet<>(outer);
         for (TensorProto t : g.getInitializerList()) {
-            tensor(t, "initializer '" + p(t.getName()) + "'" + where);
+            tensor(t, () -> "initializer '" + p(t.getName()) + "'" + where);
             declared.add(t.getName());
         }
         for (ValueInfoProto in : g.getInputList()) {
@@ -166,7 +199,11 @@ public final class OnnxReader {
             }
             declared.add(in.getName());
         }
-        // who writes each tensor
+        return declared;
+    }
+
+    /** Who writes each tensor: its node's index; a tensor written twice is refused. */
+    private Map<String, Integer> writers(GraphProto g, String where) throws Invalid {
         Map<String, Integer> writer = new HashMap<>();
         for (int i = 0; i < g.getNodeCount(); i++) {
             NodeProto n = g.getNode(i);
@@ -181,8 +218,11 @@ public final class OnnxReader {
                 }
             }
         }
-        Set<String> visible = new HashSet<>(declared);
-        visible.addAll(writer.keySet());
+        return writer;
+    }
+
+    /** Every node reads only tensors that exist; its attributes' tensors and subgraphs are checked too. */
+    private void reads(GraphProto g, Set<String> visible, String where) throws Invalid {
         for (NodeProto n : g.getNodeList()) {
             for (String in : n.getInputList()) {
                 if (!in.isEmpty() && !visible.contains(in)) {
@@ -194,16 +234,10 @@ public final class OnnxReader {
                 attribute(a, n, visible);
             }
         }
-        for (ValueInfoProto out : g.getOutputList()) {
-            if (!visible.contains(out.getName())) {
-                throw fail("graph output '" + p(out.getName()) + "'" + where + " is written by no node");
-            }
-        }
-        return topological(g, writer, where);
     }
 
     private void attribute(AttributeProto a, NodeProto n, Set<String> visible) throws Invalid {
-        String where = "tensor of attribute '" + p(a.getName()) + "' of node " + name(n);
+        Supplier<String> where = () -> "tensor of attribute '" + p(a.getName()) + "' of node " + name(n);
         if (a.hasT()) {
             tensor(a.getT(), where);
         }
@@ -320,38 +354,42 @@ public final class OnnxReader {
         }
     }
 
-    /** A tensor stored in the model: a known type, sane dimensions, exactly its data, and that inside the file. */
-    private void tensor(TensorProto t, String what) throws Invalid {
+    /**
+     * A tensor stored in the model: a known type, sane dimensions, exactly its data, and that inside the file.
+     * {@code name} says which tensor for a message; it is built only on failure (escaping the names of every tensor
+     * and attribute of a model cost more than checking them).
+     */
+    private void tensor(TensorProto t, Supplier<String> name) throws Invalid {
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
             String location = t.getExternalDataList().stream().filter(e -> e.getKey().equals("location"))
                     .map(e -> "'" + p(e.getValue()) + "'").findFirst().orElse("an external file");
-            throw fail(what + " keeps its data outside the model file (in " + location
+            throw fail(name.get() + " keeps its data outside the model file (in " + location
                     + "); only self-contained models are read");
         }
         List<Long> dims = t.getDimsList();
         long elements = 1;
         for (long d : dims) {
             if (d < 0) {
-                throw fail(what + " has a negative dimension: " + Shapes.values(dims));
+                throw fail(name.get() + " has a negative dimension: " + Shapes.values(dims));
             }
             try {
                 elements = Math.multiplyExact(elements, d);
             } catch (ArithmeticException e) {
-                throw fail(what + " declares " + Shapes.values(dims) + ": more than 2^63 elements");
+                throw fail(name.get() + " declares " + Shapes.values(dims) + ": more than 2^63 elements");
             }
         }
         int type = t.getDataType();
         int bits = bitsOf(type);
         if (bits == 0) {
-            throw fail(what + " has " + (type == 0 ? "no data type" : "unknown data type " + type));
+            throw fail(name.get() + " has " + (type == 0 ? "no data type" : "unknown data type " + type));
         }
         if (t.hasRawData() && !t.getRawData().isEmpty()) {
             if (type == TensorProto.DataType.STRING.getNumber()) {
-                throw fail(what + " is a string tensor with raw data, which ONNX does not allow");
+                throw fail(name.get() + " is a string tensor with raw data, which ONNX does not allow");
             }
-            long expected = bytesOf(elements, bits, what, dims);
+            long expected = bytesOf(elements, bits, name, dims);
             if (t.getRawData().size() != expected) {
-                throw fail(what + " declares " + Shapes.values(dims) + " " + typeName(type) + " (" + expected + " bytes) but holds "
+                throw fail(name.get() + " declares " + Shapes.values(dims) + " " + typeName(type) + " (" + expected + " bytes) but holds "
                         + t.getRawData().size() + " bytes");
             }
             return;
@@ -359,16 +397,16 @@ public final class OnnxReader {
         long held = typedCount(t, type);
         long expected = expectedTypedCount(elements, type);
         if (held != expected) {
-            throw fail(what + " declares " + Shapes.values(dims) + " " + typeName(type) + " (" + elements + " values) but holds "
+            throw fail(name.get() + " declares " + Shapes.values(dims) + " " + typeName(type) + " (" + elements + " values) but holds "
                     + held + " values");
         }
     }
 
-    private long bytesOf(long elements, int bits, String what, List<Long> dims) throws Invalid {
+    private long bytesOf(long elements, int bits, Supplier<String> what, List<Long> dims) throws Invalid {
         try {
             return bits >= 8 ? Math.multiplyExact(elements, bits / 8) : (elements * bits + 7) / 8;
         } catch (ArithmeticException e) {
-            throw fail(what + " declares " + Shapes.values(dims) + ": too many bytes to hold");
+            throw fail(what.get() + " declares " + Shapes.values(dims) + ": too many bytes to hold");
         }
     }
 

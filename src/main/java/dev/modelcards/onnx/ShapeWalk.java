@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Counts parameters and multiply-accumulates of any ONNX graph by walking it in node order and inferring
@@ -83,12 +84,12 @@ public final class ShapeWalk {
             initializers.put(t.getName(), t);
             constants.add(t.getName());
             shapes.put(t.getName(), checked(t.getDimsList().stream().mapToLong(Long::longValue).toArray(),
-                    "initializer '" + OnnxReader.p(t.getName()) + "'"));
+                    () -> "initializer '" + OnnxReader.p(t.getName()) + "'"));
         }
         for (ValueInfoProto in : g.getInputList()) {
             if (!initializers.containsKey(in.getName()) && in.getType().hasTensorType()) {
                 shapes.put(in.getName(), checked(dims(in.getType().getTensorType().getShape()),
-                        "input '" + OnnxReader.p(in.getName()) + "'"));
+                        () -> "input '" + OnnxReader.p(in.getName()) + "'"));
             }
         }
         for (NodeProto n : g.getNodeList()) {
@@ -109,7 +110,7 @@ public final class ShapeWalk {
                 if (a.getName().equals("value")) {
                     initializers.put(out, a.getT());
                     shapes.put(out, checked(a.getT().getDimsList().stream().mapToLong(Long::longValue).toArray(),
-                            "constant " + name(n)));
+                            () -> "constant " + name(n)));
                 }
             }
             return;
@@ -617,11 +618,14 @@ public final class ShapeWalk {
         shapes.put(output(n), shape);
     }
 
-    /** A stored tensor's or input's shape: no negative dimension, at most {@link #MAX_ELEMENTS} elements. */
-    private static long[] checked(long[] shape, String what) {
+    /**
+     * A stored tensor's or input's shape: no negative dimension, at most {@link #MAX_ELEMENTS} elements. {@code what}
+     * names it for a message, built only on failure (escaping every tensor's name cost more than the check).
+     */
+    private static long[] checked(long[] shape, Supplier<String> what) {
         for (long d : shape) {
             if (d < 0) {
-                throw new InvalidGraph(what + " has a negative dimension: " + Shapes.values(shape));
+                throw new InvalidGraph(what.get() + " has a negative dimension: " + Shapes.values(shape));
             }
         }
         long e = 1;
@@ -629,7 +633,7 @@ public final class ShapeWalk {
             e = d == 0 || e == 0 ? 0 : e > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : e * d;
         }
         if (e > MAX_ELEMENTS) {
-            throw new InvalidGraph(what + " declares " + Shapes.values(shape) + ": more than 2^40 elements");
+            throw new InvalidGraph(what.get() + " declares " + Shapes.values(shape) + ": more than 2^40 elements");
         }
         return shape;
     }

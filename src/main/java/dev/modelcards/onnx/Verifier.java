@@ -34,13 +34,23 @@ public final class Verifier {
      * @return one result per version
      */
     public List<VerifyResult> verify(Path file, List<ModelVersion> versions) {
-        String model = file.toString();
+        return verify(ModelInspection.of(file), versions);
+    }
+
+    /**
+     * Results for every version in {@code versions}, all of which use the inspected file: loads it in
+     * onnxruntime, runs it once and compares.
+     *
+     * @param inspected the file, read and measured
+     * @param versions the published models that use it
+     * @return one result per version
+     */
+    public List<VerifyResult> verify(ModelInspection inspected, List<ModelVersion> versions) {
+        String model = inspected.source();
+        String sha256 = inspected.sha256();
         Observation o;
-        String sha256 = null;
         try {
-            OnnxReader.Checked checked = OnnxReader.read(file);
-            sha256 = sha256(checked.bytes());
-            o = observe(model, checked);
+            o = observe(inspected);
         } catch (ModelUnreadable e) {
             List<VerifyResult> out = new ArrayList<>();
             for (ModelVersion v : versions) {
@@ -64,35 +74,24 @@ public final class Verifier {
         return out;
     }
 
-    /** SHA-256 of a model file's bytes, hex: names the file in reports without the checking machine's path. */
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
     /**
      * Loads {@code file} once: read and checked ({@link OnnxReader}), shape walk, onnxruntime session, one
      * deterministic run within {@link OnnxModel}'s bounds.
      */
     public Observation observe(Path file) throws ModelUnreadable {
-        return observe(file.toString(), OnnxReader.read(file));
+        return observe(ModelInspection.of(file));
     }
 
     /** {@link #observe(Path)} of a model already read and checked; {@code source} names it in messages. */
     public Observation observe(String source, OnnxReader.Checked model) throws ModelUnreadable {
-        List<String> notes = new ArrayList<>();
-        GraphStats stats;
-        try {
-            stats = ShapeWalk.measure(model.model());
-        } catch (ShapeWalk.InvalidGraph e) {
-            throw new ModelUnreadable(source + ": " + e.getMessage());
-        }
-        if (!stats.macsKnown()) {
-            notes.add("MACs not measured: " + stats.unknownOps());
-        }
+        return observe(ModelInspection.of(source, model));
+    }
+
+    /** {@link #observe(Path)} of a model already inspected: the onnxruntime part. */
+    private Observation observe(ModelInspection inspected) throws ModelUnreadable {
+        String source = inspected.source();
+        OnnxReader.Checked model = inspected.checked();
+        GraphStats stats = inspected.stats();
         try (OnnxModel m = OnnxModel.load(env, model.bytes())) {
             OnnxModel.Output inference = null;
             if (m.inputs().size() == 1 && m.inputs().get(0).shape().size() == 4
@@ -107,7 +106,7 @@ public final class Verifier {
                     throw new ModelUnreadable("inference failed on " + source + ": " + OnnxModel.reason(e));
                 }
             }
-            return new Observation(m.inputs(), m.outputs(), stats, inference, List.copyOf(notes));
+            return new Observation(m.inputs(), m.outputs(), stats, inference, inspected.notes());
         } catch (OrtException e) {
             throw new ModelUnreadable("not a loadable ONNX model (truncated, corrupt or not ONNX): " + source + ": "
                     + OnnxModel.reason(e));

@@ -8,12 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * One verify run: groups the selected models by file (versions share files), keeps this shard's files, and
- * verifies them one after the other: prepare (build if fresh), load once, check every version. Deployment child
- * cards (TF.js) have no file: they are listed as {@link VerifyResult#NOT_APPLICABLE}, by the first shard.
+ * verifies them one after the other: prepare (build if fresh), load once, check every version; the next file is
+ * prepared and read on a second thread meanwhile ({@link ReadAhead}). Deployment child cards (TF.js) have no file:
+ * they are listed as {@link VerifyResult#NOT_APPLICABLE}, by the first shard.
  */
 public final class VerifyRun {
     /**
@@ -90,7 +92,8 @@ public final class VerifyRun {
      * Verifies every file of {@code plan}; {@code afterFile} sees each file's results as soon as they exist.
      *
      * @param plan what to verify
-     * @param source where the files are; prepares each just before it is verified
+     * @param source where the files are; prepares each just before it is read (one file ahead of the one
+     *               onnxruntime is running, on a second thread)
      * @param verifier the verifier
      * @param afterFile told of each file's results
      * @return all results, the plan's deployments as not applicable included, sorted by handle
@@ -98,14 +101,24 @@ public final class VerifyRun {
     public static List<VerifyResult> execute(Plan plan, ModelSource source, Verifier verifier,
                                              Consumer<List<VerifyResult>> afterFile) {
         List<VerifyResult> all = new ArrayList<>();
-        for (Map.Entry<Path, List<ModelVersion>> e : plan.files().entrySet()) {
-            source.prepare(e.getKey(), e.getValue().get(0).variant());
-            List<VerifyResult> r = verifier.verify(e.getKey(), e.getValue());
-            all.addAll(r);
-            afterFile.accept(r);
+        List<Map.Entry<Path, List<ModelVersion>>> files = List.copyOf(plan.files().entrySet());
+        try (ReadAhead ahead = new ReadAhead(source)) {
+            // one file ahead: the next file is read and measured while onnxruntime works on this one
+            Future<ModelInspection> next = files.isEmpty() ? null : start(ahead, files.get(0));
+            for (int i = 0; i < files.size(); i++) {
+                ModelInspection current = ReadAhead.await(next);
+                next = i + 1 < files.size() ? start(ahead, files.get(i + 1)) : null;
+                List<VerifyResult> r = verifier.verify(current, files.get(i).getValue());
+                all.addAll(r);
+                afterFile.accept(r);
+            }
         }
         plan.deployments().forEach(d -> all.add(VerifyResult.notApplicable(d)));
         all.sort(Comparator.comparing(VerifyResult::handle));
         return all;
+    }
+
+    private static Future<ModelInspection> start(ReadAhead ahead, Map.Entry<Path, List<ModelVersion>> file) {
+        return ahead.start(file.getKey(), file.getValue().get(0).variant());
     }
 }
