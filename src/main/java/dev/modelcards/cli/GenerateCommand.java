@@ -99,6 +99,12 @@ public final class GenerateCommand implements Callable<Integer> {
             }
 
             @Override
+            public boolean inspectsReusedCards() {
+                // a reused final-revision tfhub card's key covers the rules' inputs (CardRenderer.Prepared)
+                return false;
+            }
+
+            @Override
             public void beforeCommit() {
                 var rejected = rules.problems();
                 if (!rejected.isEmpty()) {

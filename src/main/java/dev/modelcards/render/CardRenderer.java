@@ -75,21 +75,25 @@ public final class CardRenderer {
     public final class Prepared {
         private final Syntax syntax;
         private final String template;
-        private final String rendering;
+        private final String what;
         private final Map<String, Object> model;
         private final String entry;
 
-        private Prepared(Rendering r, String template, Map<String, Object> model, String entry) {
+        private Prepared(Rendering r, String template, LocalDate asOf, Map<String, Object> model, String entry) {
             this.syntax = r.syntax();
             this.template = template;
-            this.rendering = r.name();
+            // A final-revision tfhub card is also checked against the publisher's rules: its key covers what that
+            // check reads beyond the card (the tag vocabularies and URL rules), so that generate may skip the check
+            // of a card whose key is unchanged. Cards as of a date are never checked: their keys are kept apart.
+            String checked = r == Rendering.TFHUB && asOf == null ? ":checked " + rulesInputs() : "";
+            this.what = r.name() + ":" + template + (asOf == null ? "" : ":as of " + asOf) + checked;
             this.model = model;
             this.entry = entry;
         }
 
         /** {@return the card's dependency key ({@link RenderKey})} */
         public String key() {
-            return RenderKey.of(engine.fingerprint(), rendering + ":" + template, model);
+            return RenderKey.of(engine.fingerprint(), what, model);
         }
 
         /** {@return the card's text} */
@@ -112,7 +116,7 @@ public final class CardRenderer {
         if (r == Rendering.AIHUB_LISTING || r == Rendering.INDEX) {
             throw new IllegalArgumentException(r + " is not a per-card rendering");
         }
-        return new Prepared(r, r.template(), models.card(m, era(r, asOf)), entry(m));
+        return new Prepared(r, r.template(), asOf, models.card(m, era(r, asOf)), entry(m));
     }
 
     /**
@@ -127,7 +131,7 @@ public final class CardRenderer {
         if (r.childTemplate() == null) {
             throw new IllegalArgumentException(r + " has no deployment cards");
         }
-        return new Prepared(r, r.childTemplate(), models.card(d, era(r, asOf)), childEntry(d));
+        return new Prepared(r, r.childTemplate(), asOf, models.card(d, era(r, asOf)), childEntry(d));
     }
 
     /**
@@ -180,6 +184,35 @@ public final class CardRenderer {
             return true;
         }
         return Specs.catalog(registry).edit(Specs.version(m).published()).map(e -> !e.date().isAfter(asOf)).orElse(true);
+    }
+
+    private volatile String rulesInputs;
+
+    /**
+     * A digest of what {@link PublisherRules} reads from the catalog besides the card (tag vocabularies, URL
+     * rules), written canonically (keys sorted) so the same catalog gives the same digest on every run; a digest,
+     * not the text, because it goes into the key of every card.
+     */
+    private String rulesInputs() {
+        String r = rulesInputs;
+        if (r == null) {
+            StringBuilder b = new StringBuilder();
+            new java.util.TreeMap<>(Specs.catalog(registry).tags()).forEach((key, tags) -> {
+                b.append(key).append('=');
+                tags.forEach(t -> b.append(t.id()).append('\u0001').append(t.displayName()).append('\u0002'));
+                b.append('\n');
+            });
+            new java.util.TreeMap<>(Specs.catalog(registry).urlTags()).forEach((key, domain) ->
+                    b.append(key).append("~").append(domain).append('\n'));
+            try {
+                r = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            rulesInputs = r;
+        }
+        return r;
     }
 
     private static LocalDate era(Rendering r, LocalDate asOf) {

@@ -68,6 +68,17 @@ public final class SiteWriter {
         }
 
         /**
+         * Whether {@link #inspect} also wants the cards taken unchanged from the render cache. An inspector whose
+         * verdict depends only on what a card's dependency key covers may decline: such a card passed the same
+         * inspection in the run that rendered it (a run whose inspection failed commits nothing and records no key).
+         *
+         * @return false to see only the files rendered in this run
+         */
+        default boolean inspectsReusedCards() {
+            return true;
+        }
+
+        /**
          * Called once every file is rendered and staged, before the first is committed.
          *
          * @throws SiteException to stop the run, changing nothing; its message is the user's
@@ -153,7 +164,9 @@ public final class SiteWriter {
                 plan.forEach(new SitePlan.Stages<Staging>() {
                     @Override
                     public Staging prepare(SitePlan.Entry e, byte[] b) throws IOException {
-                        inspector.inspect(e, b);
+                        if (inspector.inspectsReusedCards() || !cache.unchangedOnDisk(e.path())) {
+                            inspector.inspect(e, b);
+                        }
                         return b != null ? stageCard(site, e.path(), b, owned, cache) : stageStreamed(site, e, owned);
                     }
 

@@ -108,6 +108,24 @@ class GenerateCommandTest {
     }
 
     @Test
+    void unchangedCardsAreCheckedAgainWhenThePublishersRulesChange() throws Exception {
+        var catalog = dev.modelcards.catalog.CatalogFixture.copy(Files.createDirectories(tmp.resolve("catalog")));
+        Path site = tmp.resolve("site");
+        CliRun first = CliRun.of("generate", "--format", "tfhub", "--catalog", catalog.dir().toString(), "--out", site.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        CliRun again = CliRun.of("generate", "--format", "tfhub", "--catalog", catalog.dir().toString(), "--out", site.toString());
+        assertThat(again.out()).as("every card is taken from the site: nothing to write").contains("wrote 0 files");
+
+        // the cards do not change, but the rule their colab links must meet does: the reused cards are checked again
+        Path tags = catalog.dir().resolve("tfhub_tags.yaml");
+        Files.writeString(tags, Files.readString(tags).replace("required_domain: colab.research.google.com",
+                "required_domain: colab.example.org"));
+        CliRun stricter = CliRun.of("generate", "--format", "tfhub", "--catalog", catalog.dir().toString(), "--out", site.toString());
+        assertThat(stricter.exit()).as(stricter.err()).isEqualTo(1);
+        assertThat(stricter.err()).contains("must be an https URL on colab.example.org", "nothing was written");
+    }
+
+    @Test
     void aMalformedAsOfDateIsAUsageError() {
         CliRun r = CliRun.of("generate", "--as-of", "2021-13-01", "--out", tmp.toString());
         assertThat(r.exit()).isEqualTo(2);
