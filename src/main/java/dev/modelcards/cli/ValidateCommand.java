@@ -53,11 +53,11 @@ public final class ValidateCommand implements Callable<Integer> {
             registry = Registry.of(result.catalog());
             // The rendered cards must pass the publisher's own validator (tools/validator.py of tfhub.dev).
             try {
-                // the cards generate last wrote into the project's site/ are read where their dependency key shows
-                // they are what rendering would give (a make-style cache); the others are rendered
+                // a card generate last rendered into the project's site/ with the same dependency key passed this
+                // check then (a make-style cache); only the others are rendered and checked
                 CardRenderer renderer = new CardRenderer(registry, templates.engine());
                 CachedCards cards = CachedCards.of(Project.current().output("site", null), renderer);
-                List<Diagnostic> rejected = PublisherRules.check(renderer, cards::card, cards::child);
+                List<Diagnostic> rejected = PublisherRules.check(renderer, cards::cardToCheck, cards::childToCheck);
                 diagnostics.addAll(rejected);
                 if (!rejected.isEmpty()) {
                     failure = rejected.size() + " error(s): cards tfhub.dev's validator would reject";

@@ -62,8 +62,8 @@ public final class PublisherRules {
      * The same, for final-revision tfhub cards already rendered ({@code generate} renders each card once and
      * checks the text it is about to write).
      *
-     * @param cards    a model's final-revision tfhub card
-     * @param children a deployment's final-revision tfhub child card
+     * @param cards    a model's final-revision tfhub card, or null for one known to pass
+     * @param children a deployment's final-revision tfhub child card, or null for one known to pass
      */
     public static List<Diagnostic> check(CardRenderer renderer, java.util.function.Function<ModelVersion, String> cards,
                                          java.util.function.Function<Deployment, String> children) {
@@ -71,9 +71,15 @@ public final class PublisherRules {
         // on every core: rendering the cards is most of validate's time, and the collector's report does not
         // depend on the order
         renderer.registry().models().parallelStream().forEach(m -> {
-            c.card(m, cards.apply(m));
+            String card = cards.apply(m);
+            if (card != null) {
+                c.card(m, card);
+            }
             for (Deployment d : m.deployments()) {
-                c.child(d, children.apply(d));
+                String child = children.apply(d);
+                if (child != null) {
+                    c.child(d, child);
+                }
             }
         });
         return c.problems();

@@ -43,6 +43,32 @@ public final class CachedCards {
         return text(SiteLayout.card(Rendering.TFHUB, d), renderer.prepare(d, Rendering.TFHUB, null));
     }
 
+    /**
+     * A model's final-revision tfhub card for the publisher check, or null when it is known to pass: {@code generate}
+     * rendered it with the same dependency key, which covers the card's inputs and the rules' catalog inputs, and a
+     * generate run whose cards fail the check records no key ({@code GenerateCommand}).
+     *
+     * @param m the model version
+     * @return the card to check, or null
+     */
+    public String cardToCheck(ModelVersion m) {
+        return toCheck(SiteLayout.card(Rendering.TFHUB, m), renderer.prepare(m, Rendering.TFHUB, null));
+    }
+
+    /**
+     * {@link #cardToCheck} for a deployment's child card.
+     *
+     * @param d the deployment
+     * @return the card to check, or null
+     */
+    public String childToCheck(Deployment d) {
+        return toCheck(SiteLayout.card(Rendering.TFHUB, d), renderer.prepare(d, Rendering.TFHUB, null));
+    }
+
+    private String toCheck(String path, CardRenderer.Prepared card) {
+        return cache != null && cache.recorded(path, card.key()) ? null : text(path, card);
+    }
+
     private String text(String path, CardRenderer.Prepared card) {
         byte[] b = cache == null ? null : cache.reuse(path, card.key());
         return b == null ? card.text() : new String(b, StandardCharsets.UTF_8);

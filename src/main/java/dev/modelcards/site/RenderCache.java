@@ -71,6 +71,15 @@ final class RenderCache {
      *
      * @return the file's bytes, or null to render
      */
+    /**
+     * Whether the last run that wrote the site rendered the card at {@code path} with this very key (whatever the
+     * file holds now): what that run checked of the card still holds.
+     */
+    boolean recorded(String path, String key) {
+        String[] rec = use ? old.get(path) : null;
+        return rec != null && rec[0].equals(key);
+    }
+
     byte[] reuse(String path, String key) {
         String[] rec = use ? old.get(path) : null;
         if (rec == null || !rec[0].equals(key)) {

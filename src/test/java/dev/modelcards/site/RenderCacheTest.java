@@ -103,6 +103,27 @@ class RenderCacheTest {
     }
 
     @Test
+    void validateChecksOnlyTheCardsWhoseKeyOrRulesChangedSinceGenerate() throws IOException {
+        Path site = tmp.resolve("site");
+        Path templates = templates();
+        CatalogFixture catalog = CatalogFixture.copy(Files.createDirectories(tmp.resolve("catalog")));
+        SiteWriter.write(site, plan(catalog.dir(), templates));
+        CardRenderer renderer = new CardRenderer(Registry.load(catalog.dir()), TemplateEngine.fromDirectory(templates));
+        var model = renderer.registry().get("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        assertThat(CachedCards.of(site, renderer).cardToCheck(model)).as("rendered with this key: passed then").isNull();
+        assertThat(CachedCards.of(null, renderer).cardToCheck(model)).as("no site: checked")
+                .isEqualTo(renderer.card(model, dev.modelcards.render.Rendering.TFHUB));
+
+        // the card is the same, but a rule the check applies to it changed: checked again
+        catalog.replace("tfhub_tags.yaml", "required_domain: colab.research.google.com", "required_domain: colab.example.org");
+        CardRenderer stricter = new CardRenderer(Registry.load(catalog.dir()), TemplateEngine.fromDirectory(templates));
+        var same = stricter.registry().get(model.handle());
+        assertThat(stricter.card(same, dev.modelcards.render.Rendering.TFHUB))
+                .isEqualTo(renderer.card(model, dev.modelcards.render.Rendering.TFHUB));
+        assertThat(CachedCards.of(site, stricter).cardToCheck(same)).isNotNull();
+    }
+
+    @Test
     void aCardEditedByHandIsRenderedAgain() throws IOException {
         Path site = tmp.resolve("site");
         Path templates = templates();
