@@ -2,7 +2,7 @@ package dev.modelcards.cli;
 
 import dev.modelcards.catalog.Specs;
 import dev.modelcards.render.CardRenderer;
-import dev.modelcards.site.CachedCards;
+import dev.modelcards.site.UncheckedCards;
 import dev.modelcards.render.PublisherRules;
 import dev.modelcards.render.RenderException;
 import java.util.List;
@@ -56,8 +56,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 // a card generate last rendered into the project's site/ with the same dependency key passed this
                 // check then (a make-style cache); only the others are rendered and checked
                 CardRenderer renderer = new CardRenderer(registry, templates.engine());
-                CachedCards cards = CachedCards.of(Project.current().output("site", null), renderer);
-                List<Diagnostic> rejected = PublisherRules.check(renderer, cards::cardToCheck, cards::childToCheck);
+                UncheckedCards cards = UncheckedCards.of(Project.current().output("site", null), renderer);
+                List<Diagnostic> rejected = PublisherRules.check(renderer, cards::card, cards::child);
                 diagnostics.addAll(rejected);
                 if (!rejected.isEmpty()) {
                     failure = rejected.size() + " error(s): cards tfhub.dev's validator would reject";

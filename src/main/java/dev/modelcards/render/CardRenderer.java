@@ -84,9 +84,10 @@ public final class CardRenderer {
             this.template = template;
             // A final-revision tfhub card is also checked against the publisher's rules: its key covers what that
             // check reads beyond the card (the tag vocabularies and URL rules), so that generate may skip the check
-            // of a card whose key is unchanged. Cards as of a date are never checked: their keys are kept apart.
+            // of a card whose key is unchanged. Cards as of a date are never checked, so they do not get that part
+            // (their data model also names the date, which keeps their keys apart as well).
             String checked = r == Rendering.TFHUB && asOf == null ? ":checked " + rulesInputs() : "";
-            this.what = r.name() + ":" + template + (asOf == null ? "" : ":as of " + asOf) + checked;
+            this.what = r.name() + ":" + template + checked;
             this.model = model;
             this.entry = entry;
         }

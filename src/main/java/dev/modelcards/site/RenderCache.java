@@ -66,25 +66,25 @@ final class RenderCache {
     }
 
     /**
-     * The bytes of the card at {@code path} if they are known to be what rendering it now would give: its
-     * recorded key equals {@code key} and the file still has the recorded bytes.
-     *
-     * @return the file's bytes, or null to render
-     */
-    /**
      * Whether the last run that wrote the site rendered the card at {@code path} with this very key (whatever the
-     * file holds now): what that run checked of the card still holds.
+     * file holds now), so that what that run checked of the card still holds.
      */
     boolean recorded(String path, String key) {
         String[] rec = use ? old.get(path) : null;
         return rec != null && rec[0].equals(key);
     }
 
+    /**
+     * The bytes of the card at {@code path} if they are known to be what rendering it now would give: its
+     * recorded key equals {@code key} and the file still has the recorded bytes.
+     *
+     * @return the file's bytes, or null to render
+     */
     byte[] reuse(String path, String key) {
-        String[] rec = use ? old.get(path) : null;
-        if (rec == null || !rec[0].equals(key)) {
+        if (!recorded(path, key)) {
             return null;
         }
+        String[] rec = old.get(path);
         Path file = site.resolve(path);
         if (!Files.isRegularFile(file)) {
             return null; // gone, or replaced by something a read could block on (a FIFO): render

@@ -28,6 +28,28 @@ public final class Fixtures {
         return new CardRenderer(registry(), TemplateEngine.fromDirectory(Path.of("templates")));
     }
 
+    /**
+     * A copy of the working-tree templates in a new folder under {@code dir}, for tests that edit templates.
+     *
+     * @param dir where to make the copy
+     * @return the copy's folder
+     */
+    public static Path copyTemplates(Path dir) throws IOException {
+        Path src = Path.of("templates");
+        Path dst = Files.createTempDirectory(dir, "templates");
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.sorted().toList()) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return dst;
+    }
+
     /** The seed whose name starts with {@code prefix} (e.g. {@code 002_}); skips the test without the shared folder. */
     public static String seed(String prefix) {
         Path dir = Path.of(System.getProperty("modelcards.shared", "../shared")).resolve("seeds");

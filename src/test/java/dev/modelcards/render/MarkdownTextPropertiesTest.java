@@ -32,6 +32,7 @@ class MarkdownTextPropertiesTest {
             assertThat(escaped).as("plain text keeps its bytes").isEqualTo(s);
         }
         assertThat(escaped).as("no raw markup survives").doesNotContain("\n", "\r", "<", ">");
+        assertThat(BLOCK_START.matcher(escaped).find()).as("no line-start block marker survives: " + escaped).isFalse();
     }
 
     @Provide

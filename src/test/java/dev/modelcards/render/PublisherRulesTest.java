@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,17 +155,6 @@ class PublisherRulesTest {
     }
 
     private Path copyTemplates() throws IOException {
-        Path out = tmp.resolve("templates");
-        try (Stream<Path> files = Files.walk(Path.of("templates"))) {
-            for (Path p : files.toList()) {
-                Path to = out.resolve(Path.of("templates").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return out;
+        return Fixtures.copyTemplates(tmp);
     }
 }

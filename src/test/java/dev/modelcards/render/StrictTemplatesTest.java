@@ -8,9 +8,7 @@ import dev.modelcards.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,19 +137,7 @@ class StrictTemplatesTest {
     }
 
     private Path copyTemplates() throws IOException {
-        Path src = Path.of("templates");
-        Path dst = Files.createTempDirectory(tmp, "templates");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
+        return Fixtures.copyTemplates(tmp);
     }
 
     private static int lineOf(String text, String needle) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelcards.Registry;
 import dev.modelcards.catalog.CatalogFixture;
 import dev.modelcards.render.CardRenderer;
+import dev.modelcards.render.Fixtures;
+import dev.modelcards.render.Rendering;
 import dev.modelcards.render.RenderKey;
 import dev.modelcards.render.TemplateEngine;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +37,16 @@ class RenderCacheTest {
     }
 
     private Path templates() throws IOException {
-        Path t = tmp.resolve("templates");
-        try (Stream<Path> walk = Files.walk(Path.of("templates"))) {
-            for (Path p : walk.toList()) {
-                Path to = t.resolve(Path.of("templates").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return t;
+        return Fixtures.copyTemplates(tmp);
+    }
+
+    /** Makes the render cache vouch for {@code bytes} as the card at {@link #CARD}, under its recorded key. */
+    private static void vouchFor(Path site, byte[] bytes) throws IOException {
+        Files.write(site.resolve(CARD), bytes);
+        Path keys = site.resolve(RenderCache.FILE);
+        String cache = Files.readString(keys);
+        String line = cache.lines().filter(l -> l.endsWith(" " + CARD)).findFirst().orElseThrow();
+        Files.writeString(keys, cache.replace(line, line.split(" ")[0] + " " + RenderKey.digest(bytes) + " " + CARD));
     }
 
     @Test
@@ -58,12 +57,7 @@ class RenderCacheTest {
         byte[] rendered = Files.readAllBytes(site.resolve(CARD));
         // Make the cache vouch for other bytes: only a run that does not render the card keeps them.
         byte[] other = "not what the template renders\n".getBytes(StandardCharsets.UTF_8);
-        Files.write(site.resolve(CARD), other);
-        Path keys = site.resolve(RenderCache.FILE);
-        String cache = Files.readString(keys);
-        String line = cache.lines().filter(l -> l.endsWith(" " + CARD)).findFirst().orElseThrow();
-        String[] f = line.split(" ");
-        Files.writeString(keys, cache.replace(line, f[0] + " " + RenderKey.digest(other) + " " + CARD));
+        vouchFor(site, other);
 
         SiteWriter.Result cached = SiteWriter.write(site, plan(CatalogFixture.REAL, templates));
         assertThat(cached.written()).isEmpty();
@@ -77,32 +71,6 @@ class RenderCacheTest {
     }
 
     @Test
-    void validateReadsCurrentCardsFromTheSiteFolderAndRendersTheOthers() throws IOException {
-        Path site = tmp.resolve("site");
-        Path templates = templates();
-        SiteWriter.write(site, plan(CatalogFixture.REAL, templates));
-        CardRenderer renderer = new CardRenderer(Registry.load(CatalogFixture.REAL), TemplateEngine.fromDirectory(templates));
-        var model = renderer.registry().get("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
-        String rendered = renderer.card(model, dev.modelcards.render.Rendering.TFHUB);
-        assertThat(CachedCards.of(site, renderer).card(model)).isEqualTo(rendered);
-
-        // the cache vouches for other bytes under the same key: they are what validate reads (and checks)
-        String other = "# vouched for by the cache\n";
-        Files.writeString(site.resolve(CARD), other);
-        Path keys = site.resolve(RenderCache.FILE);
-        String cache = Files.readString(keys);
-        String line = cache.lines().filter(l -> l.endsWith(" " + CARD)).findFirst().orElseThrow();
-        Files.writeString(keys, cache.replace(line, line.split(" ")[0] + " "
-                + RenderKey.digest(other.getBytes(StandardCharsets.UTF_8)) + " " + CARD));
-        assertThat(CachedCards.of(site, renderer).card(model)).isEqualTo(other);
-
-        // edited by hand (the recorded digest no longer matches), or no site folder: rendered
-        Files.writeString(site.resolve(CARD), "edited\n");
-        assertThat(CachedCards.of(site, renderer).card(model)).isEqualTo(rendered);
-        assertThat(CachedCards.of(null, renderer).card(model)).isEqualTo(rendered);
-    }
-
-    @Test
     void validateChecksOnlyTheCardsWhoseKeyOrRulesChangedSinceGenerate() throws IOException {
         Path site = tmp.resolve("site");
         Path templates = templates();
@@ -110,17 +78,31 @@ class RenderCacheTest {
         SiteWriter.write(site, plan(catalog.dir(), templates));
         CardRenderer renderer = new CardRenderer(Registry.load(catalog.dir()), TemplateEngine.fromDirectory(templates));
         var model = renderer.registry().get("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
-        assertThat(CachedCards.of(site, renderer).cardToCheck(model)).as("rendered with this key: passed then").isNull();
-        assertThat(CachedCards.of(null, renderer).cardToCheck(model)).as("no site: checked")
-                .isEqualTo(renderer.card(model, dev.modelcards.render.Rendering.TFHUB));
+        String rendered = renderer.card(model, Rendering.TFHUB);
+        assertThat(UncheckedCards.of(site, renderer).card(model)).as("rendered with this key: passed then").isNull();
+        Files.writeString(site.resolve(CARD), "edited\n");
+        assertThat(UncheckedCards.of(site, renderer).card(model)).as("what the file holds now does not matter").isNull();
+        assertThat(UncheckedCards.of(null, renderer).card(model)).as("no site: checked").isEqualTo(rendered);
 
         // the card is the same, but a rule the check applies to it changed: checked again
         catalog.replace("tfhub_tags.yaml", "required_domain: colab.research.google.com", "required_domain: colab.example.org");
         CardRenderer stricter = new CardRenderer(Registry.load(catalog.dir()), TemplateEngine.fromDirectory(templates));
         var same = stricter.registry().get(model.handle());
-        assertThat(stricter.card(same, dev.modelcards.render.Rendering.TFHUB))
-                .isEqualTo(renderer.card(model, dev.modelcards.render.Rendering.TFHUB));
-        assertThat(CachedCards.of(site, stricter).cardToCheck(same)).isNotNull();
+        assertThat(stricter.card(same, Rendering.TFHUB)).isEqualTo(rendered);
+        assertThat(UncheckedCards.of(site, stricter).card(same)).isEqualTo(rendered);
+    }
+
+    @Test
+    void cardsWrittenAsOfADateWereNeverCheckedSoValidateChecksThem() throws IOException {
+        Path site = tmp.resolve("site");
+        Path templates = templates();
+        CardRenderer renderer = new CardRenderer(Registry.load(CatalogFixture.REAL), TemplateEngine.fromDirectory(templates));
+        // long after the last edit: every card as of that day is byte for byte the final one, yet generate did not
+        // check it (no publisher check as of a date), so its key must not pass for a checked one
+        SiteWriter.write(site, SitePlan.render(renderer, EnumSet.of(SiteLayout.Set.TFHUB), java.time.LocalDate.of(2099, 1, 1)));
+        var model = renderer.registry().get("google/imagenet/mobilenet_v2_075_96/feature_vector/4");
+        assertThat(Files.readString(site.resolve(CARD))).isEqualTo(renderer.card(model, Rendering.TFHUB));
+        assertThat(UncheckedCards.of(site, renderer).card(model)).isNotNull();
     }
 
     @Test
