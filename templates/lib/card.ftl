@@ -77,8 +77,9 @@ Feature vectors of images with ${c.family.name} (depth multiplier ${c.multiplier
 <@tag "network-architecture" c.edit.architecture_ids?then(c.tags.architecture.id, c.tags.architecture.displayName)/>
 </#macro>
 
-<#macro meta_module_type c m><@tag m.key c.task/></#macro>
+<#-- The publisher's module-type tag became task: one value, under the key the card's era uses. -->
 <#macro meta_task c m><@tag m.key c.task/></#macro>
+<#assign meta_module_type = meta_task>
 
 <#macro meta_fine_tunable c m>
 <@tag "fine-tunable" c.fineTunable?c/>
